@@ -1,0 +1,42 @@
+import DataConnections
+import HTTP1
+import JSON
+import Transport
+
+/// An answer of the API gateway in front of the service (`APIGW.*`), which carries the request
+/// id in its body as well as in the `X-Request-Id` header (SPEC §4).
+struct GatewayError: Error, Sendable, Equatable {
+    let status: HTTPStatus
+    let code: String
+    let message: String
+
+    /// APIGW.0101: no API at this path.
+    static let noSuchAPI = GatewayError(
+        status: .notFound, code: "APIGW.0101",
+        message: "The API does not exist or has not been published in the environment.")
+    /// APIGW.0101: the path exists, the method does not.
+    static let noSuchMethod = GatewayError(status: .notFound, code: "APIGW.0101", message: "The API does not exist.")
+
+    /// APIGW.0201 and its variants: the transport refused the request before it was parsed.
+    static func refusal(_ refusal: HTTPRefusal) -> GatewayError {
+        switch refusal {
+        case .malformed(let error):
+            let message = switch error.status {
+            case .contentTooLarge: "Request entity too large"
+            case .uriTooLong: "Request URI too large"
+            case .requestHeaderTooLarge: "Request headers too large"
+            default: "API request error."
+            }
+            return GatewayError(status: error.status, code: "APIGW.0201", message: message)
+        case .timeout:
+            return GatewayError(status: .requestTimeout, code: "APIGW.0201", message: "Request timeout.")
+        case .overloaded:
+            return GatewayError(status: .serviceUnavailable, code: "APIGW.0201", message: "Too many connections.")
+        }
+    }
+
+    func response(requestID: String) -> HTTPResponse {
+        let body: JSONValue = ["error_msg": .string(message), "error_code": .string(code), "request_id": .string(requestID)]
+        return .json(status, body)
+    }
+}

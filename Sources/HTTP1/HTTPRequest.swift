@@ -1,0 +1,70 @@
+/// One complete request: the head as received and the body with any chunked framing removed.
+public struct HTTPRequest: Sendable, Equatable {
+    public var method: String
+    /// The request-target exactly as sent (RFC 9112 §3.2), query included.
+    public var target: String
+    public var version: HTTPVersion
+    public var headers: HTTPHeaders
+    public var body: [UInt8]
+
+    public init(
+        method: String, target: String, version: HTTPVersion = .http1_1,
+        headers: HTTPHeaders = [:], body: [UInt8] = []
+    ) {
+        self.method = method
+        self.target = target
+        self.version = version
+        self.headers = headers
+        self.body = body
+    }
+
+    /// The raw path of the target, still percent-encoded; for the absolute form
+    /// (`http://host/p`) the scheme and authority are dropped.
+    public var path: Substring {
+        var rest = Substring(target)
+        if let schemeEnd = rest.range(of: "://") {
+            rest = rest[schemeEnd.upperBound...]
+            rest = rest.firstIndex(of: "/").map { rest[$0...] } ?? "/"
+        }
+        return rest.firstIndex(of: "?").map { rest[..<$0] } ?? rest
+    }
+
+    /// The raw query after `?`, or `nil` when the target has none.
+    public var query: Substring? {
+        target.firstIndex(of: "?").map { target[target.index(after: $0)...] }
+    }
+
+    /// Whether the client expects the connection to stay open after the reply (RFC 9112 §9.3).
+    public var wantsKeepAlive: Bool {
+        let tokens = headers.values(for: "Connection").flatMap { $0.split(separator: ",") }
+            .map { String($0).trimmingOWS.asciiLowercased }
+        if tokens.contains("close") { return false }
+        if version == .http1_0 { return tokens.contains("keep-alive") }
+        return true
+    }
+}
+
+extension Substring {
+    func range(of needle: String) -> Range<Index>? {
+        let needle = Array(needle.utf8)
+        var index = startIndex
+        while index < endIndex {
+            if self[index...].utf8.starts(with: needle) {
+                return index..<self.utf8.index(index, offsetBy: needle.count)
+            }
+            index = self.index(after: index)
+        }
+        return nil
+    }
+}
+
+extension String {
+    /// The string without leading and trailing spaces and tabs (RFC 9110 §5.6.3 OWS).
+    public var trimmingOWS: String {
+        let bytes = Array(utf8)
+        let isOWS = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        guard let first = bytes.firstIndex(where: { !isOWS($0) }),
+              let last = bytes.lastIndex(where: { !isOWS($0) }) else { return "" }
+        return String(decoding: bytes[first...last], as: UTF8.self)
+    }
+}

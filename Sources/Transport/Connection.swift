@@ -1,0 +1,331 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Dispatch
+import HTTP1
+import Logging
+import Synchronization
+
+/// One client connection: reads, parses, hands each request to the responder, writes replies in
+/// order, and enforces the timeouts.
+///
+/// Every event runs on `queue`, a serial queue that targets one of the server's loop queues.
+/// `state` is behind a `Mutex` only because Swift cannot see that confinement; it is never
+/// contended, so socket calls inside it hold up nobody.
+final class Connection: Sendable {
+    private let fd: Int32
+    private let queue: DispatchQueue
+    private let context: ConnectionContext
+    private let onClose: @Sendable (Connection) -> Void
+    private let state: Mutex<State>
+    // DispatchSource is thread-safe but not annotated Sendable in corelibs-libdispatch (Swift 6.3.1).
+    nonisolated(unsafe) private let readSource: any DispatchSourceRead
+    nonisolated(unsafe) private let writeSource: any DispatchSourceWrite
+    nonisolated(unsafe) private let timer: any DispatchSourceTimer
+
+    /// How long a connection that is closing after an error keeps reading and discarding, so
+    /// that the client sees the reply instead of a reset (RFC 9112 §9.6).
+    private static let lingerSeconds = 2.0
+
+    private enum Phase {
+        /// Waiting for the first byte of a request.
+        case idle(since: DispatchTime)
+        case head(since: DispatchTime)
+        case body(lastProgress: DispatchTime)
+        /// The responder has the request; nothing is read until it answers.
+        case processing
+        /// Half-closed after a final reply; reading only to discard.
+        case lingering(since: DispatchTime)
+        case closed
+    }
+
+    private struct State {
+        var phase: Phase
+        var inbound: [UInt8] = []
+        var outbound: [UInt8] = []
+        var lastWriteProgress = DispatchTime.now()
+        var closeAfterWrite = false
+        var sentContinue = false
+        var servedRequests = 0
+        var readSuspended = false
+        var writeSuspended = true
+        var shuttingDown = false
+        var scheduledDeadline = DispatchTime.distantFuture
+    }
+
+    init(
+        fd: Int32, queue: DispatchQueue, context: ConnectionContext, overloaded: Bool,
+        onClose: @escaping @Sendable (Connection) -> Void
+    ) {
+        self.fd = fd
+        self.queue = queue
+        self.context = context
+        self.onClose = onClose
+        self.state = Mutex(State(phase: .idle(since: .now())))
+        self.readSource = DispatchSource.makeReadSource(fileDescriptor: fd, queue: queue)
+        self.writeSource = DispatchSource.makeWriteSource(fileDescriptor: fd, queue: queue)
+        self.timer = DispatchSource.makeTimerSource(queue: queue)
+        if overloaded {
+            state.withLock { state in
+                let response = context.responder.response(to: .overloaded)
+                finish(response, closing: true, &state)
+            }
+        }
+    }
+
+    func start() {
+        readSource.setEventHandler { self.readable() }
+        writeSource.setEventHandler { self.writable() }
+        timer.setEventHandler { self.timerFired() }
+        // The descriptor is closed once the read source is gone; the others are cancelled first.
+        readSource.setCancelHandler { [fd] in _ = Glibc.close(fd) }
+        queue.async {
+            self.state.withLock { state in
+                if case .closed = state.phase { return }
+                self.readSource.resume()
+                self.timer.resume()
+                self.scheduleTimer(&state)
+                if !state.outbound.isEmpty { self.flush(&state) }
+            }
+        }
+    }
+
+    /// The server is stopping: close when idle, or after the reply under way.
+    func shutdown() {
+        queue.async {
+            self.state.withLock { state in
+                state.shuttingDown = true
+                if case .idle = state.phase, state.outbound.isEmpty { self.close(&state) }
+            }
+        }
+    }
+
+    // MARK: - Events
+
+    private func readable() {
+        state.withLock { state in
+            var buffer = [UInt8](repeating: 0, count: 65536)
+            while true {
+                let count = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+                if count > 0 {
+                    if case .lingering = state.phase { continue }
+                    state.inbound.append(contentsOf: buffer[..<count])
+                    if case .body = state.phase { state.phase = .body(lastProgress: .now()) }
+                    if count < buffer.count { break }
+                } else if count == 0 || (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR) {
+                    // The peer closed (or reset): nothing more can be answered.
+                    close(&state)
+                    return
+                } else if errno == EINTR {
+                    continue
+                } else {
+                    break
+                }
+            }
+            processBuffered(&state)
+        }
+    }
+
+    private func writable() {
+        state.withLock { state in flush(&state) }
+    }
+
+    private func timerFired() {
+        state.withLock { state in
+            state.scheduledDeadline = .distantFuture
+            let now = DispatchTime.now()
+            guard let deadline = deadline(of: state), deadline <= now else {
+                scheduleTimer(&state)
+                return
+            }
+            switch state.phase {
+            case .head, .body:
+                finish(context.responder.response(to: .timeout), closing: true, &state)
+            default:
+                close(&state)
+            }
+        }
+    }
+
+    // MARK: - Requests
+
+    private func processBuffered(_ state: inout State) {
+        while true {
+            switch state.phase {
+            case .processing, .lingering, .closed: return
+            default: break
+            }
+            guard state.outbound.isEmpty else { return }
+            if state.inbound.isEmpty {
+                if case .idle = state.phase {} else { state.phase = .idle(since: .now()) }
+                if state.shuttingDown { close(&state) }
+                scheduleTimer(&state)
+                return
+            }
+            let progress: RequestParser.Progress
+            do throws(HTTPParseError) {
+                progress = try context.parser.progress(state.inbound[...])
+            } catch {
+                context.logger.debug("refused malformed request", metadata: ["error": "\(error)"])
+                finish(context.responder.response(to: .malformed(error)), closing: true, &state)
+                return
+            }
+            switch progress {
+            case .needMore(head: nil):
+                if case .head = state.phase {} else { state.phase = .head(since: .now()) }
+                scheduleTimer(&state)
+                return
+            case .needMore(head: let head?):
+                if case .body = state.phase {} else { state.phase = .body(lastProgress: .now()) }
+                if head.expectsContinue && !state.sentContinue {
+                    state.sentContinue = true
+                    state.outbound.append(contentsOf: HTTPResponse(status: .continue).serialized())
+                    flush(&state)
+                }
+                scheduleTimer(&state)
+                return
+            case .complete(let request, let consumed):
+                state.inbound.removeFirst(consumed)
+                state.sentContinue = false
+                state.phase = .processing
+                suspendReading(&state)
+                let keepAlive = request.wantsKeepAlive
+                let isHead = request.method == "HEAD"
+                context.responder.respond(to: request) { reply in
+                    self.queue.async {
+                        self.state.withLock { state in
+                            self.deliver(reply, keepAlive: keepAlive, isHead: isHead, &state)
+                        }
+                    }
+                }
+                return
+            }
+        }
+    }
+
+    private func deliver(_ reply: HTTPReply, keepAlive: Bool, isHead: Bool, _ state: inout State) {
+        guard case .processing = state.phase else { return }
+        state.servedRequests += 1
+        switch reply {
+        case .close:
+            close(&state)
+        case .response(let response):
+            finish(response, closing: !keepAlive || state.shuttingDown, includeBody: !isHead, &state)
+            if case .processing = state.phase {
+                state.phase = .idle(since: .now())
+                resumeReading(&state)
+                processBuffered(&state)
+            }
+        }
+    }
+
+    /// Queues `response` with the headers the transport owns, and writes it.
+    private func finish(_ response: HTTPResponse, closing: Bool, includeBody: Bool = true, _ state: inout State) {
+        var response = response
+        response.headers.set("Date", HTTPDate.now())
+        if closing {
+            response.headers.set("Connection", "close")
+            state.closeAfterWrite = true
+            state.phase = .lingering(since: .now())
+        }
+        state.outbound.append(contentsOf: response.serialized(includeBody: includeBody))
+        flush(&state)
+    }
+
+    // MARK: - Writing
+
+    private func flush(_ state: inout State) {
+        if case .closed = state.phase { return }
+        while !state.outbound.isEmpty {
+            let count = state.outbound.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            if count > 0 {
+                state.outbound.removeFirst(count)
+                state.lastWriteProgress = .now()
+            } else if count < 0 && errno == EINTR {
+                continue
+            } else if count < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) {
+                if state.writeSuspended {
+                    state.writeSuspended = false
+                    writeSource.resume()
+                }
+                scheduleTimer(&state)
+                return
+            } else {
+                close(&state)
+                return
+            }
+        }
+        if !state.writeSuspended {
+            state.writeSuspended = true
+            writeSource.suspend()
+        }
+        if state.closeAfterWrite {
+            // Half-close and keep draining: closing with unread bytes would reset the
+            // connection and could destroy the reply before the client reads it.
+            Glibc.shutdown(fd, Int32(SHUT_WR))
+            state.phase = .lingering(since: .now())
+            resumeReading(&state)
+            scheduleTimer(&state)
+        }
+    }
+
+    private func suspendReading(_ state: inout State) {
+        guard !state.readSuspended else { return }
+        state.readSuspended = true
+        readSource.suspend()
+    }
+
+    private func resumeReading(_ state: inout State) {
+        guard state.readSuspended else { return }
+        state.readSuspended = false
+        readSource.resume()
+    }
+
+    // MARK: - Timeouts
+
+    private func deadline(of state: State) -> DispatchTime? {
+        let configuration = context.configuration
+        if !state.outbound.isEmpty, !state.closeAfterWrite || !isLingering(state) {
+            return state.lastWriteProgress + configuration.bodyTimeout
+        }
+        switch state.phase {
+        case .idle(let since):
+            // A connection that never sent a request gets the header timeout, not the idle one.
+            return since + (state.servedRequests == 0 ? configuration.headerTimeout : configuration.idleTimeout)
+        case .head(let since): return since + configuration.headerTimeout
+        case .body(let lastProgress): return lastProgress + configuration.bodyTimeout
+        case .lingering(let since): return since + Self.lingerSeconds
+        case .processing, .closed: return nil
+        }
+    }
+
+    private func isLingering(_ state: State) -> Bool {
+        if case .lingering = state.phase { return true }
+        return false
+    }
+
+    /// Moves the timer earlier when the new deadline is sooner; a later deadline is found when
+    /// the timer fires, so the busy path (idle → processing → idle) never reschedules.
+    private func scheduleTimer(_ state: inout State) {
+        guard let deadline = deadline(of: state), deadline < state.scheduledDeadline else { return }
+        state.scheduledDeadline = deadline
+        timer.schedule(deadline: deadline, leeway: .milliseconds(10))
+    }
+
+    // MARK: - Closing
+
+    private func close(_ state: inout State) {
+        if case .closed = state.phase { return }
+        state.phase = .closed
+        state.outbound = []
+        state.inbound = []
+        timer.cancel()
+        if state.writeSuspended { writeSource.resume() }
+        writeSource.cancel()
+        if state.readSuspended { readSource.resume() }
+        readSource.cancel()
+        onClose(self)
+    }
+}

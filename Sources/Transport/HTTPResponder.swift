@@ -1,0 +1,28 @@
+public import HTTP1
+
+/// What the server does with a request once it has been parsed.
+public enum HTTPReply: Sendable, Equatable {
+    case response(HTTPResponse)
+    /// Close the connection without answering (an injected fault).
+    case close
+}
+
+/// Why the transport answers a client itself, without the responder seeing a request.
+public enum HTTPRefusal: Sendable, Equatable {
+    case malformed(HTTPParseError)
+    /// The head or body did not arrive within its timeout.
+    case timeout
+    /// More clients are connected than `maxClients`.
+    case overloaded
+}
+
+/// The application behind the transport.
+public protocol HTTPResponder: Sendable {
+    /// Answers `request`. Called on the connection's queue; `reply` must be called exactly once,
+    /// from any thread, possibly later (a delayed or persisted answer). Requests on one
+    /// connection are passed one at a time, so replies leave in request order.
+    func respond(to request: HTTPRequest, reply: @escaping @Sendable (HTTPReply) -> Void)
+
+    /// The answer to a request the transport refused; the connection closes after it.
+    func response(to refusal: HTTPRefusal) -> HTTPResponse
+}

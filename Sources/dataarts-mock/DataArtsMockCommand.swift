@@ -1,0 +1,135 @@
+import ArgumentParser
+import DataArtsMock
+import Dispatch
+import Foundation
+import Logging
+
+/// The command line: flags → `MockConfiguration`, then serve until SIGINT or SIGTERM.
+@main
+struct DataArtsMockCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dataarts-mock",
+        abstract: "A local, stateful mock of Huawei Cloud DataArts Studio's data-connection API.",
+        discussion: """
+            Prints one line, `listening on http://HOST:PORT`, on stdout when it is ready; logs go \
+            to stderr, one access-log line per request. SIGINT or SIGTERM stops it gracefully \
+            (exit 0). A port in use exits 1; bad flags exit 64.
+            """)
+
+    @Option(help: "Address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(help: "Port to listen on; 0 picks a free one (the ready line tells which).")
+    var port: UInt16 = 8080
+
+    @Option(help: ArgumentHelp("When ready, also write {\"url\",\"port\",\"pid\"} as JSON to this file (atomically).", valueName: "file"))
+    var readyFile: String?
+
+    @Option(help: "Longest request line in bytes (longer: 414).")
+    var maxRequestLineBytes = 8192
+
+    @Option(help: "Largest header section in bytes (larger: 494).")
+    var maxHeaderBytes = 32768
+
+    @Option(help: "Largest request body in bytes (larger: 413).")
+    var maxBodyBytes = 12 * 1024 * 1024
+
+    @Option(help: ArgumentHelp("Seconds a request head may take to arrive (then 408).", valueName: "seconds"))
+    var headerTimeout = 10.0
+
+    @Option(help: ArgumentHelp("Seconds a request body may stall (then 408).", valueName: "seconds"))
+    var bodyTimeout = 10.0
+
+    @Option(help: ArgumentHelp("Seconds an idle keep-alive connection is kept open.", valueName: "seconds"))
+    var idleTimeout = 60.0
+
+    @Option(help: "Open connections beyond which new clients get 503.")
+    var maxClients = 1024
+
+    @Flag(help: "Turn off the control API under /__mock/ (it then answers 404).")
+    var noAdmin = false
+
+    @Option(help: ArgumentHelp("Log format: text or json.", valueName: "format"))
+    var logFormat: LogFormat = .text
+
+    @Option(help: ArgumentHelp("Lowest level logged: trace, debug, info, notice, warning, error, critical.", valueName: "level"))
+    var logLevel: LogLevel = .info
+
+    enum LogFormat: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    enum LogLevel: String, ExpressibleByArgument, CaseIterable {
+        case trace, debug, info, notice, warning, error, critical
+
+        var level: Logger.Level { Logger.Level(rawValue: rawValue) ?? .info }
+    }
+
+    func validate() throws {
+        guard maxRequestLineBytes > 0, maxHeaderBytes > 0, maxBodyBytes >= 0, maxClients > 0 else {
+            throw ValidationError("limits must be positive")
+        }
+        guard headerTimeout > 0, bodyTimeout > 0, idleTimeout > 0 else {
+            throw ValidationError("timeouts must be positive")
+        }
+    }
+
+    func run() throws {
+        let format = logFormat
+        let level = logLevel.level
+        LoggingSystem.bootstrap { label in
+            var handler: any LogHandler = switch format {
+            case .text: StreamLogHandler.standardError(label: label)
+            case .json: JSONLogHandler(label: label)
+            }
+            handler.logLevel = level
+            return handler
+        }
+        let logger = Logger(label: "dataarts-mock")
+
+        let server: MockServer
+        do {
+            server = try MockServer(configuration, logger: logger)
+        } catch {
+            FileHandle.standardError.write(Data("dataarts-mock: \(error)\n".utf8))
+            throw ExitCode.failure
+        }
+
+        if let readyFile {
+            let ready = "{\"url\":\"\(server.url)\",\"port\":\(server.port),\"pid\":\(getpid())}\n"
+            do {
+                try Data(ready.utf8).write(to: URL(fileURLWithPath: readyFile), options: .atomic)
+            } catch {
+                FileHandle.standardError.write(Data("dataarts-mock: cannot write --ready-file: \(error)\n".utf8))
+                throw ExitCode.failure
+            }
+        }
+        // One unbuffered write: stdout is block-buffered when redirected, and a script waiting
+        // for this line would hang.
+        FileHandle.standardOutput.write(Data("listening on \(server.url)\n".utf8))
+
+        let signals = [SIGINT, SIGTERM].map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .main)
+            source.setEventHandler {
+                logger.info("stopping", metadata: ["signal": "\(number)"])
+                server.stop()
+                if !server.waitUntilStopped(seconds: 5) {
+                    logger.warning("connections still open after 5 s; exiting anyway")
+                }
+                Foundation.exit(0)
+            }
+            source.resume()
+            return source
+        }
+        withExtendedLifetime(signals) { dispatchMain() }
+    }
+
+    private var configuration: MockConfiguration {
+        MockConfiguration(
+            host: host, port: port,
+            maxRequestLineBytes: maxRequestLineBytes, maxHeaderBytes: maxHeaderBytes, maxBodyBytes: maxBodyBytes,
+            headerTimeout: headerTimeout, bodyTimeout: bodyTimeout, idleTimeout: idleTimeout, maxClients: maxClients,
+            adminEnabled: !noAdmin)
+    }
+}
