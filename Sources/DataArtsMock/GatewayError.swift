@@ -17,6 +17,15 @@ struct GatewayError: Error, Sendable, Equatable {
     /// APIGW.0101: the path exists, the method does not.
     static let noSuchMethod = GatewayError(status: .notFound, code: "APIGW.0101", message: "The API does not exist.")
 
+    /// APIGW.0301: the token or signature is missing or wrong; `detail` says which.
+    static func unauthenticated(_ detail: String) -> GatewayError {
+        GatewayError(status: .unauthorized, code: "APIGW.0301", message: "Incorrect IAM authentication information: \(detail)")
+    }
+
+    /// APIGW.0302: authenticated, but not for this project.
+    static let notAuthorized = GatewayError(
+        status: .forbidden, code: "APIGW.0302", message: "The IAM user is not authorized to access the API.")
+
     /// APIGW.0201 and its variants: the transport refused the request before it was parsed.
     static func refusal(_ refusal: HTTPRefusal) -> GatewayError {
         switch refusal {

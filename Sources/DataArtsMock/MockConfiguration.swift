@@ -16,11 +16,14 @@ public struct MockConfiguration: Sendable {
     /// Whether `/__mock/…` answers; `--no-admin` turns it off.
     public var adminEnabled: Bool
 
+    /// Connections one workspace of one project may hold (SPEC §2.6).
+    public var maxConnectionsPerWorkspace: Int
+
     public init(
         host: String = "127.0.0.1", port: UInt16 = 8080,
         maxRequestLineBytes: Int = 8192, maxHeaderBytes: Int = 32768, maxBodyBytes: Int = 12 * 1024 * 1024,
         headerTimeout: Double = 10, bodyTimeout: Double = 10, idleTimeout: Double = 60, maxClients: Int = 1024,
-        adminEnabled: Bool = true
+        adminEnabled: Bool = true, maxConnectionsPerWorkspace: Int = 200
     ) {
         self.host = host
         self.port = port
@@ -32,5 +35,6 @@ public struct MockConfiguration: Sendable {
         self.idleTimeout = idleTimeout
         self.maxClients = maxClients
         self.adminEnabled = adminEnabled
+        self.maxConnectionsPerWorkspace = maxConnectionsPerWorkspace
     }
 }

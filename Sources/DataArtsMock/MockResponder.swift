@@ -9,6 +9,8 @@ import Transport
 /// and writes the access log.
 struct MockResponder: HTTPResponder {
     let configuration: MockConfiguration
+    let api: DataConnectionAPI
+    let authenticator: Authenticator
     let requestIDs: IdentifierGenerator
     let clock: MockClock
     let startedAt: Double
@@ -38,14 +40,29 @@ struct MockResponder: HTTPResponder {
         if configuration.adminEnabled && (path == "/__mock" || path.hasPrefix("/__mock/")) {
             return control(request, requestID: requestID)
         }
-        return GatewayError.noSuchAPI.response(requestID: requestID)
+        switch api.router.match(method: request.method, path: path) {
+        case .unknownPath:
+            return GatewayError.noSuchAPI.response(requestID: requestID)
+        case .wrongMethod:
+            return GatewayError.noSuchMethod.response(requestID: requestID)
+        case .found(let route, let parameters):
+            do throws(GatewayError) {
+                let principal = try authenticator.authenticate(request, projectID: parameters["project_id"] ?? "")
+                return api.respond(to: request, operation: route.value, parameters: parameters, user: principal.userName)
+            } catch {
+                return error.response(requestID: requestID)
+            }
+        }
     }
 
     private func control(_ request: HTTPRequest, requestID: String) -> HTTPResponse {
         switch (request.method, request.path) {
         case ("GET", "/__mock/health"):
             let uptime = Int(MockClock.monotonicMilliseconds() - startedAt)
-            return .json(.ok, ["status": "ok", "uptime_ms": .number(JSONNumber(uptime)), "connections": 0])
+            return .json(.ok, [
+                "status": "ok", "uptime_ms": .number(JSONNumber(uptime)),
+                "connections": .number(JSONNumber(api.store.count)),
+            ])
         default:
             return GatewayError.noSuchAPI.response(requestID: requestID)
         }

@@ -18,8 +18,12 @@ public final class MockServer: Sendable {
         logger: Logger = Logger(label: "dataarts-mock", factory: { _ in SwiftLogNoOpLogHandler() })
     ) throws(MockServerError) {
         self.configuration = configuration
+        let clock = MockClock()
+        let store = DataConnectionStore(
+            clock: clock, ids: IdentifierGenerator(), maxPerWorkspace: configuration.maxConnectionsPerWorkspace)
         let responder = MockResponder(
-            configuration: configuration, requestIDs: IdentifierGenerator(), clock: MockClock(),
+            configuration: configuration, api: DataConnectionAPI(store: store), authenticator: Authenticator(),
+            requestIDs: IdentifierGenerator(), clock: clock,
             startedAt: MockClock.monotonicMilliseconds(), logger: logger)
         let transport = HTTPServerConfiguration(
             host: configuration.host, port: configuration.port,

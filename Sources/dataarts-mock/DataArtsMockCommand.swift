@@ -46,6 +46,9 @@ struct DataArtsMockCommand: ParsableCommand {
     @Option(help: "Open connections beyond which new clients get 503.")
     var maxClients = 1024
 
+    @Option(help: "Data connections one workspace of one project may hold.")
+    var maxConnectionsPerWorkspace = 200
+
     @Flag(help: "Turn off the control API under /__mock/ (it then answers 404).")
     var noAdmin = false
 
@@ -66,7 +69,9 @@ struct DataArtsMockCommand: ParsableCommand {
     }
 
     func validate() throws {
-        guard maxRequestLineBytes > 0, maxHeaderBytes > 0, maxBodyBytes >= 0, maxClients > 0 else {
+        guard maxRequestLineBytes > 0, maxHeaderBytes > 0, maxBodyBytes >= 0, maxClients > 0,
+              maxConnectionsPerWorkspace > 0
+        else {
             throw ValidationError("limits must be positive")
         }
         guard headerTimeout > 0, bodyTimeout > 0, idleTimeout > 0 else {
@@ -130,6 +135,6 @@ struct DataArtsMockCommand: ParsableCommand {
             host: host, port: port,
             maxRequestLineBytes: maxRequestLineBytes, maxHeaderBytes: maxHeaderBytes, maxBodyBytes: maxBodyBytes,
             headerTimeout: headerTimeout, bodyTimeout: bodyTimeout, idleTimeout: idleTimeout, maxClients: maxClients,
-            adminEnabled: !noAdmin)
+            adminEnabled: !noAdmin, maxConnectionsPerWorkspace: maxConnectionsPerWorkspace)
     }
 }

@@ -1,0 +1,120 @@
+import Synchronization
+
+/// Every data connection, in memory, keyed by project and workspace.
+///
+/// Safe under concurrent requests: one `Mutex` guards the map, its scopes only compute, and
+/// a multi-item create is checked whole before anything is inserted (all or none).
+public final class DataConnectionStore: Sendable {
+    public let maxPerWorkspace: Int
+    private let clock: MockClock
+    private let ids: IdentifierGenerator
+    private let workspaces = Mutex<[WorkspaceKey: Workspace]>([:])
+
+    public init(clock: MockClock, ids: IdentifierGenerator, maxPerWorkspace: Int = 200) {
+        self.clock = clock
+        self.ids = ids
+        self.maxPerWorkspace = maxPerWorkspace
+    }
+
+    /// Stored connections in every workspace.
+    public var count: Int {
+        workspaces.withLock { $0.values.reduce(0) { $0 + $1.count } }
+    }
+
+    /// Creates all of `items` or none: names must be new to the workspace and the workspace
+    /// must have room for all of them.
+    public func create(_ items: [DataConnectionSettings], in key: WorkspaceKey, user: String) throws(APIError) -> [DataConnection] {
+        let now = clock.nowMilliseconds
+        let newIDs = items.map { _ in ids.next() }
+        return try workspaces.withLock { (workspaces) throws(APIError) -> [DataConnection] in
+            var workspace = workspaces[key] ?? Workspace()
+            var violations: [String] = []
+            for (index, item) in items.enumerated() where workspace.id(named: item.name) != nil {
+                violations.append("data_source_vos[\(index)].dw_name \(item.name) already exists in the workspace")
+            }
+            if workspace.count + items.count > maxPerWorkspace {
+                violations.append(
+                    "the workspace holds \(workspace.count) data connections and may hold at most \(maxPerWorkspace)")
+            }
+            guard violations.isEmpty else { throw .badRequest(violations) }
+            let created = zip(newIDs, items).map { id, settings in
+                DataConnection(
+                    id: id, projectID: key.projectID, workspace: key.workspace, settings: settings,
+                    createUser: user, createTime: now)
+            }
+            for connection in created { workspace.insert(connection) }
+            workspaces[key] = workspace
+            return created
+        }
+    }
+
+    /// The workspace's connections, oldest first.
+    public func connections(in key: WorkspaceKey) -> [DataConnection] {
+        workspaces.withLock { $0[key]?.connections ?? [] }
+    }
+
+    public func connection(_ id: String, in key: WorkspaceKey) throws(APIError) -> DataConnection {
+        guard let connection = workspaces.withLock({ $0[key]?.byID[id] }) else { throw .notFound }
+        return connection
+    }
+
+    /// Replaces every client-settable field; the type cannot change and the new name must be
+    /// free (the connection's own name excepted).
+    public func update(_ id: String, with settings: DataConnectionSettings, in key: WorkspaceKey) throws(APIError) -> DataConnection {
+        let now = clock.nowMilliseconds
+        return try workspaces.withLock { (workspaces) throws(APIError) -> DataConnection in
+            guard var workspace = workspaces[key], var connection = workspace.byID[id] else { throw .notFound }
+            var violations: [String] = []
+            if settings.type != connection.settings.type {
+                violations.append(
+                    "data_source_vos[0].dw_type \(settings.type) differs from \(connection.settings.type): "
+                        + "the connection type cannot be modified")
+            }
+            if let owner = workspace.id(named: settings.name), owner != id {
+                violations.append("data_source_vos[0].dw_name \(settings.name) already exists in the workspace")
+            }
+            guard violations.isEmpty else { throw .badRequest(violations) }
+            connection.settings = settings
+            connection.updateType = 1
+            connection.updateTime = now
+            workspace.replace(connection)
+            workspaces[key] = workspace
+            return connection
+        }
+    }
+
+    @discardableResult
+    public func delete(_ id: String, in key: WorkspaceKey) throws(APIError) -> DataConnection {
+        try workspaces.withLock { (workspaces) throws(APIError) -> DataConnection in
+            guard let removed = workspaces[key]?.remove(id) else { throw .notFound }
+            if workspaces[key]?.isEmpty == true { workspaces[key] = nil }
+            return removed
+        }
+    }
+
+    /// Empties everything, one project, one workspace name across projects, or one workspace.
+    public func reset(projectID: String? = nil, workspace: String? = nil) {
+        workspaces.withLock { workspaces in
+            workspaces = workspaces.filter { key, _ in
+                !((projectID == nil || key.projectID == projectID) && (workspace == nil || key.workspace == workspace))
+            }
+        }
+    }
+
+    /// Every connection, grouped by workspace in a stable order (for export).
+    public func allConnections() -> [DataConnection] {
+        workspaces.withLock { workspaces in
+            workspaces.keys.sorted().flatMap { workspaces[$0]?.connections ?? [] }
+        }
+    }
+
+    /// Replaces every connection at once.
+    public func replaceAll(with connections: [DataConnection]) {
+        var fresh: [WorkspaceKey: Workspace] = [:]
+        for connection in connections {
+            fresh[WorkspaceKey(projectID: connection.projectID, workspace: connection.workspace), default: Workspace()]
+                .insert(connection)
+        }
+        workspaces.withLock { $0 = fresh }
+    }
+}
