@@ -52,6 +52,8 @@ final class Connection: Sendable {
         var readSuspended = false
         var writeSuspended = true
         var shuttingDown = false
+        /// The client has finished sending: answer what it sent, then close.
+        var peerClosed = false
         var scheduledDeadline = DispatchTime.distantFuture
     }
 
@@ -106,23 +108,32 @@ final class Connection: Sendable {
 
     private func readable() {
         state.withLock { state in
-            var buffer = [UInt8](repeating: 0, count: 65536)
-            while true {
-                let count = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
-                if count > 0 {
-                    if case .lingering = state.phase { continue }
-                    state.inbound.append(contentsOf: buffer[..<count])
-                    if case .body = state.phase { state.phase = .body(lastProgress: .now()) }
-                    if count < buffer.count { break }
-                } else if count == 0 || (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR) {
-                    // The peer closed (or reset): nothing more can be answered.
-                    close(&state)
-                    return
-                } else if errno == EINTR {
-                    continue
-                } else {
-                    break
+            let closed = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 65536) { buffer in
+                // Bounded, so that a client streaming without pause is parsed (and refused at a
+                // limit) instead of buffered without end.
+                for _ in 0..<16 {
+                    let count = recv(fd, buffer.baseAddress, buffer.count, 0)
+                    if count > 0 {
+                        if case .lingering = state.phase { continue }
+                        state.inbound.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<count]))
+                        if case .body = state.phase { state.phase = .body(lastProgress: .now()) }
+                        if count < buffer.count { return false }
+                    } else if count < 0 && errno == EINTR {
+                        continue
+                    } else if count < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) {
+                        return false
+                    } else {
+                        // The peer closed (or reset): nothing more can be answered.
+                        return true
+                    }
                 }
+                return false
+            }
+            if closed {
+                // A client may send its last request and close its side at once (a half
+                // close): it still gets its answers. Reading stops, or EOF would fire forever.
+                state.peerClosed = true
+                suspendReading(&state)
             }
             processBuffered(&state)
         }
@@ -151,8 +162,9 @@ final class Connection: Sendable {
 
     // MARK: - Requests
 
+    /// Parses what has arrived and acts on it: dispatch one request, refuse bad bytes, or wait.
     private func processBuffered(_ state: inout State) {
-        while true {
+        do {
             switch state.phase {
             case .processing, .lingering, .closed: return
             default: break
@@ -160,8 +172,11 @@ final class Connection: Sendable {
             guard state.outbound.isEmpty else { return }
             if state.inbound.isEmpty {
                 if case .idle = state.phase {} else { state.phase = .idle(since: .now()) }
-                if state.shuttingDown { close(&state) }
-                scheduleTimer(&state)
+                if state.shuttingDown || state.peerClosed {
+                    close(&state)
+                    return
+                }
+                awaitMoreBytes(&state)
                 return
             }
             let progress: RequestParser.Progress
@@ -173,9 +188,13 @@ final class Connection: Sendable {
                 return
             }
             switch progress {
+            case .needMore where state.peerClosed:
+                // The rest of this request will never come.
+                close(&state)
+                return
             case .needMore(head: nil):
                 if case .head = state.phase {} else { state.phase = .head(since: .now()) }
-                scheduleTimer(&state)
+                awaitMoreBytes(&state)
                 return
             case .needMore(head: let head?):
                 if case .body = state.phase {} else { state.phase = .body(lastProgress: .now()) }
@@ -184,7 +203,7 @@ final class Connection: Sendable {
                     state.outbound.append(contentsOf: HTTPResponse(status: .continue).serialized())
                     flush(&state)
                 }
-                scheduleTimer(&state)
+                awaitMoreBytes(&state)
                 return
             case .complete(let request, let consumed):
                 state.inbound.removeFirst(consumed)
@@ -212,12 +231,10 @@ final class Connection: Sendable {
         case .close:
             close(&state)
         case .response(let response):
+            state.phase = .idle(since: .now())
             finish(response, closing: !keepAlive || state.shuttingDown, includeBody: !isHead, &state)
-            if case .processing = state.phase {
-                state.phase = .idle(since: .now())
-                resumeReading(&state)
-                processBuffered(&state)
-            }
+            // Pipelined requests already buffered go on (a partial write resumes them later).
+            if case .idle = state.phase { processBuffered(&state) }
         }
     }
 
@@ -266,9 +283,22 @@ final class Connection: Sendable {
             // connection and could destroy the reply before the client reads it.
             Glibc.shutdown(fd, Int32(SHUT_WR))
             state.phase = .lingering(since: .now())
-            resumeReading(&state)
-            scheduleTimer(&state)
+            if state.peerClosed {
+                close(&state)
+            } else {
+                resumeReading(&state)
+                scheduleTimer(&state)
+            }
+        } else if case .idle = state.phase, !state.inbound.isEmpty || state.peerClosed {
+            // A reply that needed the write source is out: pipelined requests go on.
+            processBuffered(&state)
         }
+    }
+
+    /// Between requests or inside one: read on (unless the client is done) and keep the timer.
+    private func awaitMoreBytes(_ state: inout State) {
+        if !state.peerClosed { resumeReading(&state) }
+        scheduleTimer(&state)
     }
 
     private func suspendReading(_ state: inout State) {
@@ -287,9 +317,8 @@ final class Connection: Sendable {
 
     private func deadline(of state: State) -> DispatchTime? {
         let configuration = context.configuration
-        if !state.outbound.isEmpty, !state.closeAfterWrite || !isLingering(state) {
-            return state.lastWriteProgress + configuration.bodyTimeout
-        }
+        // A reader too slow to take a reply is held to the body timeout too.
+        if !state.outbound.isEmpty { return state.lastWriteProgress + configuration.bodyTimeout }
         switch state.phase {
         case .idle(let since):
             // A connection that never sent a request gets the header timeout, not the idle one.
@@ -299,11 +328,6 @@ final class Connection: Sendable {
         case .lingering(let since): return since + Self.lingerSeconds
         case .processing, .closed: return nil
         }
-    }
-
-    private func isLingering(_ state: State) -> Bool {
-        if case .lingering = state.phase { return true }
-        return false
     }
 
     /// Moves the timer earlier when the new deadline is sooner; a later deadline is found when
