@@ -1,18 +1,58 @@
+import DataConnections
 import HTTP1
+import Signing
 
 /// The gateway's authentication (SPEC §4): a token or an AK/SK signature, then the project
 /// binding. Failures are `GatewayError`s, answered before the service sees the request.
 struct Authenticator: Sendable {
+    let configuration: AuthConfiguration
+    let clock: MockClock
+    private let verifier = SignatureVerifier()
+    private let tokens: [String: AuthConfiguration.Token]
+    private let credentials: [String: AuthConfiguration.Credential]
+
+    init(configuration: AuthConfiguration, clock: MockClock) {
+        self.configuration = configuration
+        self.clock = clock
+        tokens = Dictionary(configuration.tokens.map { ($0.token, $0) }, uniquingKeysWith: { _, last in last })
+        credentials = Dictionary(configuration.credentials.map { ($0.accessKey, $0) }, uniquingKeysWith: { _, last in last })
+    }
+
     func authenticate(_ request: HTTPRequest, projectID: String) throws(GatewayError) -> Principal {
-        let token = request.headers["X-Auth-Token"]
-        let authorization = request.headers["Authorization"]
-        guard token?.isEmpty == false || authorization?.isEmpty == false else {
+        let principal: Principal
+        if let authorization = request.headers["Authorization"], !authorization.isEmpty {
+            principal = try signer(of: request)
+        } else if let token = request.headers["X-Auth-Token"], !token.isEmpty {
+            principal = try holder(of: token)
+        } else {
             throw .unauthenticated("x-auth-token not found")
         }
+        if let bound = principal.projectID, bound != projectID { throw .notAuthorized }
         // SDKs send X-Project-Id with AK/SK; it must name the project in the path.
-        if let headerProject = request.headers["X-Project-Id"], headerProject != projectID {
-            throw .notAuthorized
+        if let headerProject = request.headers["X-Project-Id"], headerProject != projectID { throw .notAuthorized }
+        return principal
+    }
+
+    private func signer(of request: HTTPRequest) throws(GatewayError) -> Principal {
+        let now = clock.nowMilliseconds
+        do throws(SignatureFailure) {
+            let authorization = try verifier.authorization(of: request, now: now)
+            guard let credential = credentials[authorization.accessKey] else {
+                if configuration.mode == .strict { throw .unknownAccessKey(authorization.accessKey) }
+                // Permissive: a well-formed, in-window signature from an unknown key passes;
+                // without its secret the signature itself cannot be checked.
+                return Principal()
+            }
+            try verifier.verify(request, secretKey: credential.secretKey, now: now)
+            return Principal(userName: credential.userName, projectID: credential.projectID)
+        } catch {
+            throw .unauthenticated(error.detail)
         }
+    }
+
+    private func holder(of token: String) throws(GatewayError) -> Principal {
+        if let known = tokens[token] { return Principal(userName: known.userName, projectID: known.projectID) }
+        if configuration.mode == .strict { throw .unauthenticated("decrypt token fail") }
         return Principal()
     }
 }

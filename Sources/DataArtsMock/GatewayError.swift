@@ -26,6 +26,23 @@ struct GatewayError: Error, Sendable, Equatable {
     static let notAuthorized = GatewayError(
         status: .forbidden, code: "APIGW.0302", message: "The IAM user is not authorized to access the API.")
 
+    /// APIGW.0308: `--rate-limit` requests a second per API were exceeded.
+    static let throttled = GatewayError(
+        status: .tooManyRequests, code: "APIGW.0308", message: "The throttling threshold has been reached.")
+
+    /// The gateway's message for `code` with `detail` where the message has one; nil for a
+    /// code that is not the gateway's.
+    static func template(for code: String, detail: String) -> GatewayError? {
+        switch code {
+        case "APIGW.0101": noSuchAPI
+        case "APIGW.0301": unauthenticated(detail)
+        case "APIGW.0302": notAuthorized
+        case "APIGW.0308": throttled
+        case "APIGW.0201": GatewayError(status: .badRequest, code: code, message: "API request error.")
+        default: nil
+        }
+    }
+
     /// APIGW.0201 and its variants: the transport refused the request before it was parsed.
     static func refusal(_ refusal: HTTPRefusal) -> GatewayError {
         switch refusal {

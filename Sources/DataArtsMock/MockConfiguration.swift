@@ -19,11 +19,26 @@ public struct MockConfiguration: Sendable {
     /// Connections one workspace of one project may hold (SPEC §2.6).
     public var maxConnectionsPerWorkspace: Int
 
+    /// Entries the request journal keeps before it drops the oldest.
+    public var journalCapacity: Int
+    /// Requests a second per API before 429 APIGW.0308; `nil` turns throttling off.
+    public var rateLimit: Int?
+    /// Makes connection ids and request ids the same on every run.
+    public var seed: UInt64?
+    /// Files of connections (`{"connections":[…]}`) loaded at start.
+    public var fixtures: [String]
+    /// Where every acknowledged change is kept across restarts; `nil` keeps state in memory only.
+    public var stateFile: String?
+    /// Tokens, credentials and the mode the gateway checks them in.
+    public var auth: AuthConfiguration
+
     public init(
         host: String = "127.0.0.1", port: UInt16 = 8080,
         maxRequestLineBytes: Int = 8192, maxHeaderBytes: Int = 32768, maxBodyBytes: Int = 12 * 1024 * 1024,
         headerTimeout: Double = 10, bodyTimeout: Double = 10, idleTimeout: Double = 60, maxClients: Int = 1024,
-        adminEnabled: Bool = true, maxConnectionsPerWorkspace: Int = 200
+        adminEnabled: Bool = true, maxConnectionsPerWorkspace: Int = 200, journalCapacity: Int = 10_000,
+        rateLimit: Int? = nil, seed: UInt64? = nil, fixtures: [String] = [], stateFile: String? = nil,
+        auth: AuthConfiguration = AuthConfiguration()
     ) {
         self.host = host
         self.port = port
@@ -36,5 +51,11 @@ public struct MockConfiguration: Sendable {
         self.maxClients = maxClients
         self.adminEnabled = adminEnabled
         self.maxConnectionsPerWorkspace = maxConnectionsPerWorkspace
+        self.journalCapacity = journalCapacity
+        self.rateLimit = rateLimit
+        self.seed = seed
+        self.fixtures = fixtures
+        self.stateFile = stateFile
+        self.auth = auth
     }
 }

@@ -1,28 +1,69 @@
 import DataConnections
+import Dispatch
 import HTTP1
 import JSON
 import Logging
 import Transport
 
-/// The application behind the transport: the control API under `/__mock/`, the gateway's
-/// checks, and the emulated service, in SPEC §5's order. It gives every answer its request id
-/// and writes the access log.
+/// The application behind the transport, in SPEC §5's order: control API, route (404),
+/// authentication (401/403), throttling (429), faults, then the service's own validation and
+/// operation. It gives every answer its request id, journals it, waits for the state file
+/// when the answer acknowledges a change, and writes the access log.
 struct MockResponder: HTTPResponder {
     let configuration: MockConfiguration
     let api: DataConnectionAPI
+    let controlAPI: ControlAPI
     let authenticator: Authenticator
+    let controls: MockControls
+    let rateLimiter: RateLimiter?
+    let stateFile: StateFile?
     let requestIDs: IdentifierGenerator
-    let clock: MockClock
-    let startedAt: Double
     let logger: Logger
+
+    /// What the pipeline decided; delivered after any latency and any state-file write.
+    private struct Outcome {
+        var reply: HTTPReply
+        var latencyMilliseconds = 0
+        var changedState = false
+        var projectID: String?
+    }
 
     func respond(to request: HTTPRequest, reply: @escaping @Sendable (HTTPReply) -> Void) {
         let started = MockClock.monotonicMilliseconds()
         let requestID = requestIDs.next()
-        var response = route(request, requestID: requestID)
-        response.headers.set("X-Request-Id", requestID)
-        logAccess(request, response, requestID: requestID, started: started)
-        reply(.response(response))
+        let path = request.path
+        if configuration.adminEnabled && (path == "/__mock" || path.hasPrefix("/__mock/")) {
+            var (answer, changedState) = controlAPI.respond(to: request, requestID: requestID)
+            answer.headers.set("X-Request-Id", requestID)
+            let response = answer
+            let deliver: @Sendable () -> Void = {
+                logAccess(request, .response(response), requestID: requestID, started: started)
+                reply(.response(response))
+            }
+            if changedState, let stateFile { stateFile.whenDurable(deliver) } else { deliver() }
+            return
+        }
+
+        var outcome = route(request, requestID: requestID)
+        if case .response(var response) = outcome.reply {
+            response.headers.set("X-Request-Id", requestID)
+            outcome.reply = .response(response)
+        }
+        let finished = outcome
+        let deliver: @Sendable () -> Void = {
+            journal(request, finished, requestID: requestID, started: started)
+            logAccess(request, finished.reply, requestID: requestID, started: started)
+            reply(finished.reply)
+        }
+        let afterLatency: @Sendable () -> Void = {
+            if finished.changedState, let stateFile { stateFile.whenDurable(deliver) } else { deliver() }
+        }
+        if finished.latencyMilliseconds > 0 {
+            // A timer, not a sleeping thread: other requests go on meanwhile.
+            DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(finished.latencyMilliseconds), execute: afterLatency)
+        } else {
+            afterLatency()
+        }
     }
 
     func response(to refusal: HTTPRefusal) -> HTTPResponse {
@@ -35,52 +76,94 @@ struct MockResponder: HTTPResponder {
         return response
     }
 
-    private func route(_ request: HTTPRequest, requestID: String) -> HTTPResponse {
-        let path = request.path
-        if configuration.adminEnabled && (path == "/__mock" || path.hasPrefix("/__mock/")) {
-            return control(request, requestID: requestID)
-        }
-        switch api.router.match(method: request.method, path: path) {
+    private func route(_ request: HTTPRequest, requestID: String) -> Outcome {
+        let route: Router<DataConnectionOperation>.Route
+        let parameters: [String: String]
+        switch api.router.match(method: request.method, path: request.path) {
         case .unknownPath:
-            return GatewayError.noSuchAPI.response(requestID: requestID)
+            return Outcome(reply: .response(GatewayError.noSuchAPI.response(requestID: requestID)))
         case .wrongMethod:
-            return GatewayError.noSuchMethod.response(requestID: requestID)
-        case .found(let route, let parameters):
-            do throws(GatewayError) {
-                let principal = try authenticator.authenticate(request, projectID: parameters["project_id"] ?? "")
-                return api.respond(to: request, operation: route.value, parameters: parameters, user: principal.userName)
-            } catch {
-                return error.response(requestID: requestID)
-            }
+            return Outcome(reply: .response(GatewayError.noSuchMethod.response(requestID: requestID)))
+        case .found(let found, let values):
+            route = found
+            parameters = values
+        }
+        let projectID = parameters["project_id"] ?? ""
+        let workspace = request.headers["workspace"]
+        var outcome = Outcome(reply: .close, projectID: projectID)
+
+        let principal: Principal
+        do throws(GatewayError) {
+            principal = try authenticator.authenticate(request, projectID: projectID)
+            if let rateLimiter, !rateLimiter.allow("\(route.method) \(route.template)") { throw .throttled }
+        } catch {
+            outcome.reply = .response(error.response(requestID: requestID))
+            return outcome
+        }
+
+        let fault: InjectedFault?
+        do throws(APIError) {
+            fault = try InjectedFault.header(request.headers["X-Mock-Fault"])
+                ?? controls.faults.take(
+                    method: request.method, path: String(request.path), template: route.template, projectID: projectID,
+                    workspace: workspace
+                ).map(InjectedFault.init(rule:))
+        } catch {
+            outcome.reply = .response(error.response)
+            return outcome
+        }
+        outcome.latencyMilliseconds = fault?.latencyMilliseconds ?? 0
+        switch fault?.action {
+        case .close?:
+            outcome.reply = .close
+            return outcome
+        case .answer(let status, let code, let message)?:
+            outcome.reply = .response(Self.injectedAnswer(status: status, code: code, message: message, requestID: requestID))
+            return outcome
+        case nil:
+            let response = api.respond(
+                to: request, operation: route.value, parameters: parameters, user: principal.userName)
+            outcome.reply = .response(response)
+            outcome.changedState = response.status == .ok
+                && [.create, .update, .delete].contains(route.value)
+            return outcome
         }
     }
 
-    private func control(_ request: HTTPRequest, requestID: String) -> HTTPResponse {
-        switch (request.method, request.path) {
-        case ("GET", "/__mock/health"):
-            let uptime = Int(MockClock.monotonicMilliseconds() - startedAt)
-            return .json(.ok, [
-                "status": "ok", "uptime_ms": .number(JSONNumber(uptime)),
-                "connections": .number(JSONNumber(api.store.count)),
-            ])
-        default:
-            return GatewayError.noSuchAPI.response(requestID: requestID)
+    /// An injected answer has the same shape as a real one of its code: the gateway's with
+    /// `request_id`, the service's with `errors` for DAYU.1005/3601.
+    private static func injectedAnswer(status: Int, code: String, message: String, requestID: String) -> HTTPResponse {
+        if code.hasPrefix("APIGW.") {
+            return GatewayError(status: HTTPStatus(status), code: code, message: message).response(requestID: requestID)
         }
+        return APIError.custom(status: HTTPStatus(status), code: code, message: message).response
     }
 
-    private func logAccess(_ request: HTTPRequest, _ response: HTTPResponse, requestID: String, started: Double) {
+    private func journal(_ request: HTTPRequest, _ outcome: Outcome, requestID: String, started: Double) {
+        let response: HTTPResponse? = if case .response(let response) = outcome.reply { response } else { nil }
+        controls.journal.record(JournalEntry(
+            seq: 0, timeMilliseconds: controls.clock.nowMilliseconds, method: request.method, path: String(request.path),
+            query: request.query.map(String.init) ?? "", projectID: outcome.projectID, workspace: request.headers["workspace"],
+            headers: Redaction.headers(request.headers), body: Redaction.body(request.body),
+            status: response?.status.code ?? 0, errorCode: response.flatMap(Self.errorCode(in:)), requestID: requestID,
+            durationMilliseconds: MockClock.monotonicMilliseconds() - started))
+    }
+
+    private func logAccess(_ request: HTTPRequest, _ reply: HTTPReply, requestID: String, started: Double) {
         let elapsed = MockClock.monotonicMilliseconds() - started
-        logger.info("\(request.method) \(request.path) \(response.status.code)", metadata: [
+        let response: HTTPResponse? = if case .response(let response) = reply { response } else { nil }
+        let status = response.map { String($0.status.code) } ?? "closed"
+        logger.info("\(request.method) \(request.path) \(status)", metadata: [
             "request.method": "\(request.method)",
             "request.path": "\(request.path)",
-            "request.status": "\(response.status.code)",
-            "request.error_code": "\(Self.errorCode(in: response) ?? "-")",
-            "request.ms": "\(Double(Int(elapsed * 100)) / 100)",
+            "request.status": "\(status)",
+            "request.error_code": "\(response.flatMap(Self.errorCode(in:)) ?? "-")",
+            "request.ms": "\((elapsed * 100).rounded() / 100)",
             "request.id": "\(requestID)",
         ])
     }
 
-    /// The `error_code` of a JSON error body, for the access log.
+    /// The `error_code` of a JSON error body, for the journal and the access log.
     private static func errorCode(in response: HTTPResponse) -> String? {
         guard response.status.code >= 400, let body = try? JSONReader.parse(response.body) else { return nil }
         return body.object?["error_code"]?.string

@@ -1,16 +1,26 @@
 import DataConnections
+import Foundation
 import HTTP1
+import JSON
 public import Logging
 import Transport
 
 /// A running dataarts-mock: the front type for tests and for the command line.
 ///
-/// The socket is bound when `init` returns, so `port` and `url` are known at once, port 0
-/// included. `stop()` stops accepting and lets replies under way finish.
+/// Fixtures and the state file are loaded and the socket is bound when `init` returns, so
+/// `port` and `url` are known at once, port 0 included. The journal, the fault rules and the
+/// clock are reachable directly, without going through HTTP.
 public final class MockServer: Sendable {
     /// The bound port: the one configured, or the kernel's pick for 0.
     public let port: UInt16
     public let configuration: MockConfiguration
+    /// Every request that reached routing, newest last.
+    public let journal: RequestJournal
+    /// Faults to inject into matching requests.
+    public let faults: FaultRules
+    let clock: MockClock
+    private let controls: MockControls
+    private let stateFile: StateFile?
     private let http: HTTPServer
 
     public init(
@@ -18,16 +28,37 @@ public final class MockServer: Sendable {
         logger: Logger = Logger(label: "dataarts-mock", factory: { _ in SwiftLogNoOpLogHandler() })
     ) throws(MockServerError) {
         self.configuration = configuration
-        let clock = MockClock()
+        let startedAt = MockClock.monotonicMilliseconds()
+        clock = MockClock()
+        journal = RequestJournal(capacity: configuration.journalCapacity)
+        faults = FaultRules()
+        let ids = IdentifierGenerator(seed: configuration.seed)
+        // Request ids draw from their own stream, so they do not shift connection ids.
+        let requestIDs = IdentifierGenerator(seed: configuration.seed.map { $0 ^ 0x5DEE_CE66_D1CE_4E5B })
+        stateFile = configuration.stateFile.map { StateFile(path: $0, logger: logger) }
         let store = DataConnectionStore(
-            clock: clock, ids: IdentifierGenerator(), maxPerWorkspace: configuration.maxConnectionsPerWorkspace)
+            clock: clock, ids: ids, maxPerWorkspace: configuration.maxConnectionsPerWorkspace, observer: stateFile)
+        controls = MockControls(store: store, journal: journal, faults: faults, clock: clock, ids: ids)
+
+        let replayed = try stateFile?.load(into: store, ids: ids, now: clock.nowMilliseconds) ?? 0
+        if replayed == 0 && !configuration.fixtures.isEmpty {
+            store.replaceAll(with: try Self.loadFixtures(configuration.fixtures, ids: ids, now: clock.nowMilliseconds))
+        } else if replayed > 0 && !configuration.fixtures.isEmpty {
+            logger.info("state file has data; fixtures not loaded", metadata: ["state.records": "\(replayed)"])
+        }
+
+        // Strict mode with --workspace: only those exist (others answer DAYU.3601).
+        let allowedWorkspaces = configuration.auth.mode == .strict && !configuration.auth.workspaces.isEmpty
+            ? Set(configuration.auth.workspaces) : nil
         let responder = MockResponder(
-            configuration: configuration, api: DataConnectionAPI(store: store), authenticator: Authenticator(),
-            requestIDs: IdentifierGenerator(), clock: clock,
-            startedAt: MockClock.monotonicMilliseconds(), logger: logger)
+            configuration: configuration, api: DataConnectionAPI(store: store, allowedWorkspaces: allowedWorkspaces),
+            controlAPI: ControlAPI(controls: controls, startedAt: startedAt),
+            authenticator: Authenticator(configuration: configuration.auth, clock: clock),
+            controls: controls, rateLimiter: configuration.rateLimit.map(RateLimiter.init(perSecond:)),
+            stateFile: stateFile, requestIDs: requestIDs, logger: logger)
         let transport = HTTPServerConfiguration(
             host: configuration.host, port: configuration.port,
-            limits: .init(
+            limits: RequestParser.Limits(
                 maxRequestLineBytes: configuration.maxRequestLineBytes, maxHeaderBytes: configuration.maxHeaderBytes,
                 maxBodyBytes: configuration.maxBodyBytes),
             headerTimeout: configuration.headerTimeout, bodyTimeout: configuration.bodyTimeout,
@@ -54,14 +85,68 @@ public final class MockServer: Sendable {
         url + path
     }
 
+    /// Milliseconds since the epoch on the mock's clock: real, or where a test froze it.
+    public var nowMilliseconds: Int64 {
+        clock.nowMilliseconds
+    }
+
+    /// Freezes the clock that stamps creation and update times and checks signature dates.
+    public func freezeClock(atMilliseconds milliseconds: Int64) {
+        clock.freeze(atMilliseconds: milliseconds)
+    }
+
+    /// Real time again.
+    public func releaseClock() {
+        clock.release()
+    }
+
+    /// Stored connections in every workspace.
+    public var connectionCount: Int {
+        controls.store.count
+    }
+
+    /// Empties everything (connections, journal, faults, clock), or with a project and/or
+    /// workspace only that scope's connections and journal entries.
+    public func reset(project: String? = nil, workspace: String? = nil) {
+        controls.reset(projectID: project, workspace: workspace)
+        stateFile?.flush()
+    }
+
     /// Stops accepting; idle connections close now, busy ones after their reply.
     public func stop() {
         http.stop()
     }
 
-    /// Waits until every connection has closed, at most `seconds`; true when they all did.
+    /// Waits until every connection has closed and the state file holds every change, at
+    /// most `seconds` for the connections; true when they all closed.
     @discardableResult
     public func waitUntilStopped(seconds: Double) -> Bool {
-        http.waitUntilDrained(seconds: seconds)
+        let drained = http.waitUntilDrained(seconds: seconds)
+        stateFile?.flush()
+        return drained
+    }
+
+    private static func loadFixtures(_ paths: [String], ids: IdentifierGenerator, now: Int64) throws(MockServerError) -> [DataConnection] {
+        var records: [JSONValue] = []
+        for path in paths {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw MockServerError(.loading, "cannot read fixtures file \(path)")
+            }
+            let value: JSONValue
+            do throws(JSONError) {
+                value = try JSONReader.parse([UInt8](data))
+            } catch {
+                throw MockServerError(.loading, "\(path): not valid JSON: \(error.description)")
+            }
+            guard let items = value.object?["connections"]?.array else {
+                throw MockServerError(.loading, "\(path): expected {\"connections\":[…]}")
+            }
+            records += items
+        }
+        do throws(APIError) {
+            return try DataConnection.fromState(["connections": .array(records)], ids: ids, now: now)
+        } catch {
+            throw MockServerError(.loading, "fixtures: \(error.message)")
+        }
     }
 }

@@ -40,8 +40,9 @@ public struct APIError: Error, Sendable, Equatable {
         APIError(status: .badRequest, code: "DAYU.1011", message: "Failed to test the connection, the error is \(detail).")
     }
 
-    /// An error with a code and message chosen by a test (fault injection).
-    public static func injected(status: HTTPStatus, code: String, message: String) -> APIError {
+    /// An error whose status, code and message are chosen by the caller: an injected fault, or
+    /// a control-API answer such as 404 for an unknown fault rule.
+    public static func custom(status: HTTPStatus, code: String, message: String) -> APIError {
         APIError(status: status, code: code, message: message)
     }
 

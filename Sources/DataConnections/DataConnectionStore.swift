@@ -8,12 +8,16 @@ public final class DataConnectionStore: Sendable {
     public let maxPerWorkspace: Int
     private let clock: MockClock
     private let ids: IdentifierGenerator
+    private let observer: (any StoreObserver)?
     private let workspaces = Mutex<[WorkspaceKey: Workspace]>([:])
 
-    public init(clock: MockClock, ids: IdentifierGenerator, maxPerWorkspace: Int = 200) {
+    public init(
+        clock: MockClock, ids: IdentifierGenerator, maxPerWorkspace: Int = 200, observer: (any StoreObserver)? = nil
+    ) {
         self.clock = clock
         self.ids = ids
         self.maxPerWorkspace = maxPerWorkspace
+        self.observer = observer
     }
 
     /// Stored connections in every workspace.
@@ -42,7 +46,10 @@ public final class DataConnectionStore: Sendable {
                     id: id, projectID: key.projectID, workspace: key.workspace, settings: settings,
                     createUser: user, createTime: now)
             }
-            for connection in created { workspace.insert(connection) }
+            for connection in created {
+                workspace.insert(connection)
+                observer?.store(didApply: .put(connection))
+            }
             workspaces[key] = workspace
             return created
         }
@@ -79,6 +86,7 @@ public final class DataConnectionStore: Sendable {
             connection.updateTime = now
             workspace.replace(connection)
             workspaces[key] = workspace
+            observer?.store(didApply: .put(connection))
             return connection
         }
     }
@@ -88,17 +96,14 @@ public final class DataConnectionStore: Sendable {
         try workspaces.withLock { (workspaces) throws(APIError) -> DataConnection in
             guard let removed = workspaces[key]?.remove(id) else { throw .notFound }
             if workspaces[key]?.isEmpty == true { workspaces[key] = nil }
+            observer?.store(didApply: .delete(key, id: id))
             return removed
         }
     }
 
     /// Empties everything, one project, one workspace name across projects, or one workspace.
     public func reset(projectID: String? = nil, workspace: String? = nil) {
-        workspaces.withLock { workspaces in
-            workspaces = workspaces.filter { key, _ in
-                !((projectID == nil || key.projectID == projectID) && (workspace == nil || key.workspace == workspace))
-            }
-        }
+        record(.reset(projectID: projectID, workspace: workspace))
     }
 
     /// Every connection, grouped by workspace in a stable order (for export).
@@ -110,11 +115,42 @@ public final class DataConnectionStore: Sendable {
 
     /// Replaces every connection at once.
     public func replaceAll(with connections: [DataConnection]) {
-        var fresh: [WorkspaceKey: Workspace] = [:]
-        for connection in connections {
-            fresh[WorkspaceKey(projectID: connection.projectID, workspace: connection.workspace), default: Workspace()]
-                .insert(connection)
+        record(.replaceAll(connections))
+    }
+
+    /// Applies a change read back from a state file, without recording it again.
+    public func replay(_ change: StoreChange) {
+        workspaces.withLock { Self.apply(change, to: &$0) }
+    }
+
+    private func record(_ change: StoreChange) {
+        workspaces.withLock { workspaces in
+            Self.apply(change, to: &workspaces)
+            observer?.store(didApply: change)
         }
-        workspaces.withLock { $0 = fresh }
+    }
+
+    private static func apply(_ change: StoreChange, to workspaces: inout [WorkspaceKey: Workspace]) {
+        switch change {
+        case .put(let connection):
+            let key = WorkspaceKey(projectID: connection.projectID, workspace: connection.workspace)
+            var workspace = workspaces[key] ?? Workspace()
+            if workspace.byID[connection.id] != nil {
+                workspace.replace(connection)
+            } else {
+                workspace.insert(connection)
+            }
+            workspaces[key] = workspace
+        case .delete(let key, let id):
+            workspaces[key]?.remove(id)
+            if workspaces[key]?.isEmpty == true { workspaces[key] = nil }
+        case .reset(let projectID, let workspace):
+            workspaces = workspaces.filter { key, _ in
+                !((projectID == nil || key.projectID == projectID) && (workspace == nil || key.workspace == workspace))
+            }
+        case .replaceAll(let connections):
+            workspaces = [:]
+            for connection in connections { apply(.put(connection), to: &workspaces) }
+        }
     }
 }

@@ -8,6 +8,12 @@ public struct JSONNumber: Sendable, Equatable, CustomStringConvertible {
         text = String(value)
     }
 
+    /// A finite double in Swift's shortest round-tripping spelling; non-finite values, which
+    /// JSON cannot spell, become `0`.
+    public init(_ value: Double) {
+        text = value.isFinite ? value.description : "0"
+    }
+
     /// A number from text that follows RFC 8259's grammar; nil otherwise.
     public init?(text: String) {
         let bytes = Array(text.utf8)

@@ -49,6 +49,46 @@ struct DataArtsMockCommand: ParsableCommand {
     @Option(help: "Data connections one workspace of one project may hold.")
     var maxConnectionsPerWorkspace = 200
 
+    @Option(help: "Requests the journal keeps (GET /__mock/requests) before dropping the oldest.")
+    var journalCapacity = 10_000
+
+    @Option(help: ArgumentHelp("Requests a second per API before 429 APIGW.0308 (default: no limit).", valueName: "n"))
+    var rateLimit: Int?
+
+    @Option(help: ArgumentHelp("Make connection ids and request ids the same on every run.", valueName: "n"))
+    var seed: UInt64?
+
+    @Option(help: ArgumentHelp(
+        "Preload connections from a file of {\"connections\":[…]} (the GET /__mock/state format); repeatable.",
+        valueName: "file"))
+    var fixtures: [String] = []
+
+    @Option(help: ArgumentHelp(
+        "Keep state in this file: loaded at start, every acknowledged change written before its answer.",
+        valueName: "file"))
+    var stateFile: String?
+
+    @Option(help: ArgumentHelp(
+        "permissive: any token, any well-formed in-window signature from an unknown AK; strict: only --token and --credential.",
+        valueName: "mode"))
+    var auth: AuthMode = .permissive
+
+    @Option(help: ArgumentHelp("Accept this X-Auth-Token, optionally bound to a project and user name; repeatable.",
+                               valueName: "TOKEN[@PROJECT[:USER]]"))
+    var token: [String] = []
+
+    @Option(help: ArgumentHelp("Verify AK/SK signatures from this access key, optionally bound to a project and user name; repeatable.",
+                               valueName: "AK:SK[@PROJECT[:USER]]"))
+    var credential: [String] = []
+
+    @Option(help: ArgumentHelp("In strict mode, a workspace that exists (others answer DAYU.3601); repeatable. None given: all exist.",
+                               valueName: "id"))
+    var workspace: [String] = []
+
+    enum AuthMode: String, ExpressibleByArgument, CaseIterable {
+        case permissive, strict
+    }
+
     @Flag(help: "Turn off the control API under /__mock/ (it then answers 404).")
     var noAdmin = false
 
@@ -70,9 +110,15 @@ struct DataArtsMockCommand: ParsableCommand {
 
     func validate() throws {
         guard maxRequestLineBytes > 0, maxHeaderBytes > 0, maxBodyBytes >= 0, maxClients > 0,
-              maxConnectionsPerWorkspace > 0
+              maxConnectionsPerWorkspace > 0, journalCapacity > 0, (rateLimit ?? 1) > 0
         else {
             throw ValidationError("limits must be positive")
+        }
+        for value in token where AuthConfiguration.Token(value) == nil {
+            throw ValidationError("--token \(value): expected TOKEN[@PROJECT[:USER]]")
+        }
+        for value in credential where AuthConfiguration.Credential(value) == nil {
+            throw ValidationError("--credential \(value): expected AK:SK[@PROJECT[:USER]]")
         }
         guard headerTimeout > 0, bodyTimeout > 0, idleTimeout > 0 else {
             throw ValidationError("timeouts must be positive")
@@ -100,19 +146,8 @@ struct DataArtsMockCommand: ParsableCommand {
             throw ExitCode.failure
         }
 
-        if let readyFile {
-            let ready = "{\"url\":\"\(server.url)\",\"port\":\(server.port),\"pid\":\(getpid())}\n"
-            do {
-                try Data(ready.utf8).write(to: URL(fileURLWithPath: readyFile), options: .atomic)
-            } catch {
-                FileHandle.standardError.write(Data("dataarts-mock: cannot write --ready-file: \(error)\n".utf8))
-                throw ExitCode.failure
-            }
-        }
-        // One unbuffered write: stdout is block-buffered when redirected, and a script waiting
-        // for this line would hang.
-        FileHandle.standardOutput.write(Data("listening on \(server.url)\n".utf8))
-
+        // Signals are handled before anyone can know the server is ready: a SIGTERM sent right
+        // after the ready line must stop it gracefully, not be lost.
         let signals = [SIGINT, SIGTERM].map { number in
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .main)
@@ -127,6 +162,19 @@ struct DataArtsMockCommand: ParsableCommand {
             source.resume()
             return source
         }
+        if let readyFile {
+            let ready = "{\"url\":\"\(server.url)\",\"port\":\(server.port),\"pid\":\(getpid())}\n"
+            do {
+                try Data(ready.utf8).write(to: URL(fileURLWithPath: readyFile), options: .atomic)
+            } catch {
+                FileHandle.standardError.write(Data("dataarts-mock: cannot write --ready-file: \(error)\n".utf8))
+                throw ExitCode.failure
+            }
+        }
+        // One unbuffered write: stdout is block-buffered when redirected, and a script waiting
+        // for this line would hang.
+        FileHandle.standardOutput.write(Data("listening on \(server.url)\n".utf8))
+
         withExtendedLifetime(signals) { dispatchMain() }
     }
 
@@ -135,6 +183,10 @@ struct DataArtsMockCommand: ParsableCommand {
             host: host, port: port,
             maxRequestLineBytes: maxRequestLineBytes, maxHeaderBytes: maxHeaderBytes, maxBodyBytes: maxBodyBytes,
             headerTimeout: headerTimeout, bodyTimeout: bodyTimeout, idleTimeout: idleTimeout, maxClients: maxClients,
-            adminEnabled: !noAdmin, maxConnectionsPerWorkspace: maxConnectionsPerWorkspace)
+            adminEnabled: !noAdmin, maxConnectionsPerWorkspace: maxConnectionsPerWorkspace,
+            journalCapacity: journalCapacity, rateLimit: rateLimit, seed: seed, fixtures: fixtures, stateFile: stateFile,
+            auth: AuthConfiguration(
+                mode: auth == .strict ? .strict : .permissive, tokens: token.compactMap(AuthConfiguration.Token.init),
+                credentials: credential.compactMap(AuthConfiguration.Credential.init), workspaces: workspace))
     }
 }

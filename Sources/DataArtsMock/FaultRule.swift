@@ -1,0 +1,81 @@
+import JSON
+
+/// A test's instruction to misbehave on matching requests (SPEC §6).
+///
+/// Absent matchers match anything. The action is an answer with `status` (and a vendor code
+/// and message), or closing the connection without an answer; `latencyMilliseconds` delays
+/// whichever answer follows, the real one when no other action is given.
+public struct FaultRule: Sendable, Equatable {
+    public var id: String
+    public var method: String?
+    /// A concrete path or a route template such as `/v1/{project_id}/data-connections/{id}`.
+    public var path: String?
+    public var projectID: String?
+    public var workspace: String?
+    /// How many requests it applies to; 0 = until removed.
+    public var times: Int
+    public var status: Int?
+    public var errorCode: String?
+    public var errorMessage: String?
+    public var latencyMilliseconds: Int?
+    public var close: Bool
+    /// Requests it will still apply to; `nil` for a rule with `times` 0.
+    public var remaining: Int?
+
+    public init(
+        method: String? = nil, path: String? = nil, projectID: String? = nil, workspace: String? = nil,
+        times: Int = 1, status: Int? = nil, errorCode: String? = nil, errorMessage: String? = nil,
+        latencyMilliseconds: Int? = nil, close: Bool = false
+    ) {
+        self.id = ""
+        self.method = method
+        self.path = path
+        self.projectID = projectID
+        self.workspace = workspace
+        self.times = times
+        self.status = status
+        self.errorCode = errorCode
+        self.errorMessage = errorMessage
+        self.latencyMilliseconds = latencyMilliseconds
+        self.close = close
+        self.remaining = times == 0 ? nil : times
+    }
+
+    /// Whether it applies to a request for `template` with these values.
+    func matches(method: String, path: String, template: String, projectID: String, workspace: String?) -> Bool {
+        (self.method.map { $0.uppercased() == method } ?? true)
+            && (self.path.map { $0 == path || $0 == template || Self.sameTemplate($0, template) } ?? true)
+            && (self.projectID.map { $0 == projectID } ?? true)
+            && (self.workspace.map { $0 == workspace } ?? true)
+    }
+
+    /// Templates match whatever their parameters are called: `{id}` and `{data_connection_id}`.
+    private static func sameTemplate(_ lhs: String, _ rhs: String) -> Bool {
+        let left = lhs.split(separator: "/", omittingEmptySubsequences: false)
+        let right = rhs.split(separator: "/", omittingEmptySubsequences: false)
+        guard left.count == right.count else { return false }
+        return zip(left, right).allSatisfy { a, b in
+            a == b || (a.hasPrefix("{") && a.hasSuffix("}") && b.hasPrefix("{") && b.hasSuffix("}"))
+        }
+    }
+
+    /// The rule with its defaults filled in, as the control API shows it.
+    var json: JSONValue {
+        func optional(_ text: String?) -> JSONValue { text.map(JSONValue.string) ?? .null }
+        func optional(_ number: Int?) -> JSONValue { number.map { .number(JSONNumber($0)) } ?? .null }
+        return .object([
+            "id": .string(id),
+            "method": optional(method),
+            "path": optional(path),
+            "project": optional(projectID),
+            "workspace": optional(workspace),
+            "times": .number(JSONNumber(times)),
+            "status": optional(status),
+            "error_code": optional(errorCode),
+            "error_msg": optional(errorMessage),
+            "latency_ms": optional(latencyMilliseconds),
+            "close": .bool(close),
+            "remaining": optional(remaining),
+        ])
+    }
+}

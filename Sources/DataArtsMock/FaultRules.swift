@@ -1,0 +1,85 @@
+import DataConnections
+import HTTP1
+import Synchronization
+
+/// The fault rules in force, first added first tried; a used-up rule disappears.
+public final class FaultRules: Sendable {
+    private let state = Mutex<(rules: [FaultRule], nextID: Int)>(([], 1))
+
+    public init() {}
+
+    /// Adds `rule` with its defaults filled in (a status implies a vendor code, a code its
+    /// message template) and answers it with its new id.
+    @discardableResult
+    public func add(_ rule: FaultRule) -> FaultRule {
+        var rule = rule
+        if let status = rule.status {
+            let code = rule.errorCode ?? Self.defaultCode(for: status)
+            rule.errorCode = code
+            rule.errorMessage = rule.errorMessage ?? Self.defaultMessage(for: code)
+        }
+        rule.remaining = rule.times == 0 ? nil : rule.times
+        return state.withLock { state in
+            rule.id = String(state.nextID)
+            state.nextID += 1
+            state.rules.append(rule)
+            return rule
+        }
+    }
+
+    public var rules: [FaultRule] {
+        state.withLock { $0.rules }
+    }
+
+    /// Removes one rule; false when there is none with that id.
+    @discardableResult
+    public func remove(id: String) -> Bool {
+        state.withLock { state in
+            guard let index = state.rules.firstIndex(where: { $0.id == id }) else { return false }
+            state.rules.remove(at: index)
+            return true
+        }
+    }
+
+    public func removeAll() {
+        state.withLock { $0.rules = [] }
+    }
+
+    /// The first rule matching the request, counted as used.
+    func take(method: String, path: String, template: String, projectID: String, workspace: String?) -> FaultRule? {
+        state.withLock { state in
+            guard let index = state.rules.firstIndex(where: {
+                $0.matches(method: method, path: path, template: template, projectID: projectID, workspace: workspace)
+            }) else { return nil }
+            let rule = state.rules[index]
+            if let remaining = rule.remaining {
+                if remaining <= 1 {
+                    state.rules.remove(at: index)
+                } else {
+                    state.rules[index].remaining = remaining - 1
+                }
+            }
+            return rule
+        }
+    }
+
+    /// SPEC §6: a status without a code implies one.
+    static func defaultCode(for status: Int) -> String {
+        switch status {
+        case 400: "DAYU.4402"
+        case 401: "APIGW.0301"
+        case 403: "APIGW.0302"
+        case 404: "APIGW.0101"
+        case 429: "APIGW.0308"
+        default: "DAYU.3531"
+        }
+    }
+
+    /// The code's own message template with `{0}` = `injected fault`.
+    static func defaultMessage(for code: String) -> String {
+        let detail = "injected fault"
+        if let known = APIError.template(for: code, detail: detail) { return known.message }
+        if let known = GatewayError.template(for: code, detail: detail) { return known.message }
+        return detail
+    }
+}

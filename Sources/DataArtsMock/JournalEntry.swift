@@ -1,0 +1,45 @@
+public import JSON
+
+/// One request as the journal keeps it, secrets already redacted (SPEC §6).
+public struct JournalEntry: Sendable, Equatable {
+    public var seq: Int
+    public var timeMilliseconds: Int64
+    public var method: String
+    public var path: String
+    /// The raw query string, `""` when there is none.
+    public var query: String
+    public var projectID: String?
+    public var workspace: String?
+    public var headers: [(name: String, value: String)]
+    /// The parsed JSON body, a string when it does not parse, `nil` when there is none.
+    public var body: JSONValue?
+    public var status: Int
+    public var errorCode: String?
+    public var requestID: String
+    public var durationMilliseconds: Double
+
+    public static func == (lhs: JournalEntry, rhs: JournalEntry) -> Bool {
+        lhs.seq == rhs.seq && lhs.requestID == rhs.requestID
+    }
+
+    /// The control API's shape, keys in SPEC §6's order.
+    var json: JSONValue {
+        var headerObject = JSONObject()
+        for header in headers { headerObject[header.name] = .string(header.value) }
+        return .object([
+            "seq": .number(JSONNumber(seq)),
+            "time_ms": .number(JSONNumber(Int(timeMilliseconds))),
+            "method": .string(method),
+            "path": .string(path),
+            "query": .string(query),
+            "project_id": projectID.map(JSONValue.string) ?? .null,
+            "workspace": workspace.map(JSONValue.string) ?? .null,
+            "headers": .object(headerObject),
+            "body": body ?? .null,
+            "status": .number(JSONNumber(status)),
+            "error_code": errorCode.map(JSONValue.string) ?? .null,
+            "request_id": .string(requestID),
+            "duration_ms": .number(JSONNumber((durationMilliseconds * 1000).rounded() / 1000)),
+        ])
+    }
+}

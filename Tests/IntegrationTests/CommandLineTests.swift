@@ -1,0 +1,93 @@
+import DataArtsMock
+import Foundation
+import Testing
+
+/// The executable as a user runs it: ready line, ready file, exit codes, signals.
+@Suite struct CommandLineTests {
+    @Test func printsTheReadyLineAndStopsCleanlyOnSIGTERM() throws {
+        let folder = try temporaryFolder()
+        let readyFile = folder.appendingPathComponent("ready.json").path
+        let mock = try MockProcess(["--port", "0", "--ready-file", readyFile])
+        let line = try mock.waitUntilReady()
+        #expect(line.wholeMatch(of: #/listening on http://127\.0\.0\.1:\d+/#) != nil)
+        let ready = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: readyFile))) as? [String: Any])
+        #expect(ready["url"] as? String == mock.url)
+        #expect(ready["port"] as? Int == Int(mock.port))
+        #expect(ready["pid"] as? Int == Int(mock.process.processIdentifier))
+        #expect(try Curl.get(mock.url + "/__mock/health").status == 200)
+        mock.signal(SIGTERM)
+        #expect(mock.exitStatus() == 0)
+        #expect(mock.standardError.contains("GET /__mock/health 200"))
+    }
+
+    @Test func stopsWithExitZeroOnSIGINT() throws {
+        let mock = try MockProcess(["--port", "0"])
+        _ = try mock.waitUntilReady()
+        mock.signal(SIGINT)
+        #expect(mock.exitStatus() == 0)
+    }
+
+    @Test func aPortInUseExitsOneWithAClearMessage() throws {
+        let server = try MockServer(MockConfiguration(port: 0))
+        defer { server.stop() }
+        let mock = try MockProcess(["--port", String(server.port)])
+        #expect(mock.exitStatus() == 1)
+        #expect(mock.standardError.contains("port \(server.port) on 127.0.0.1 is already in use"))
+    }
+
+    @Test(arguments: [["--port", "http"], ["--no-such-flag"], ["--log-format", "xml"], ["--max-clients", "0"]])
+    func badFlagsExitSixtyFourWithUsage(_ arguments: [String]) throws {
+        let mock = try MockProcess(arguments)
+        #expect(mock.exitStatus() == 64)
+        #expect(mock.standardError.contains("Usage: dataarts-mock"))
+    }
+
+    @Test func helpExplainsEveryFlag() throws {
+        let mock = try MockProcess(["--help"])
+        let help = String(decoding: mock.stdout.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(mock.exitStatus() == 0)
+        for flag in ["--port", "--ready-file", "--state-file", "--fixtures", "--seed", "--rate-limit", "--log-format", "--no-admin"] {
+            #expect(help.contains(flag), "\(flag)")
+        }
+    }
+
+    @Test func jsonLogsAreOneObjectPerLine() throws {
+        let mock = try MockProcess(["--port", "0", "--log-format", "json"])
+        _ = try mock.waitUntilReady()
+        _ = try Curl.get(mock.url + "/nope")
+        mock.signal(SIGTERM)
+        #expect(mock.exitStatus() == 0)
+        let lines = mock.standardError.split(separator: "\n")
+        let access = try #require(lines.first { $0.contains("/nope") })
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(access.utf8)) as? [String: String])
+        #expect(object["request.status"] == "404")
+        #expect(object["request.error_code"] == "APIGW.0101")
+    }
+
+    @Test func acknowledgedCreatesSurviveSIGKILLWithAStateFile() throws {
+        let folder = try temporaryFolder()
+        let stateFile = folder.appendingPathComponent("state.log").path
+        let first = try MockProcess(["--port", "0", "--state-file", stateFile])
+        _ = try first.waitUntilReady()
+        #expect(FileManager.default.fileExists(atPath: stateFile))
+        var ids: [String] = []
+        for index in 0..<50 {
+            let response = try Curl.request(
+                "POST", first.url + "/v1/p1/data-connections",
+                headers: ["X-Auth-Token": "t", "workspace": "w1", "Content-Type": "application/json"],
+                body: Array("{\"data_source_vos\":[{\"dw_name\":\"c\(index)\",\"dw_type\":\"DWS\",\"dw_config\":{\"password\":\"p\(index)\"}}]}".utf8))
+            ids.append(try APIClient.id(of: response))
+        }
+        first.signal(SIGKILL)
+        _ = first.exitStatus()
+
+        let second = try MockProcess(["--port", "0", "--state-file", stateFile])
+        _ = try second.waitUntilReady()
+        let state = try Curl.get(second.url + "/__mock/state").json()
+        let records = try #require(state["connections"] as? [[String: Any]])
+        #expect(Set(records.compactMap { $0["dw_id"] as? String }) == Set(ids))
+        #expect(records.contains { ($0["dw_config"] as? [String: Any])?["password"] as? String == "p7" })
+        second.signal(SIGTERM)
+        #expect(second.exitStatus() == 0)
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+
+/// The real `dataarts-mock` executable in a child process: for what only a process shows
+/// (exit codes, signals, the ready line, a restart after SIGKILL).
+final class MockProcess {
+    let process = Process()
+    let stdout = Pipe()
+    let stderr = Pipe()
+    private(set) var port: UInt16 = 0
+
+    /// The executable SwiftPM built beside the test bundle (debug, or the TSan build).
+    static var executable: URL {
+        URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+            .deletingLastPathComponent().appendingPathComponent("dataarts-mock")
+    }
+
+    init(_ arguments: [String]) throws {
+        process.executableURL = Self.executable
+        process.arguments = arguments
+        process.standardOutput = stdout
+        process.standardError = stderr
+        try process.run()
+    }
+
+    deinit {
+        if process.isRunning {
+            process.terminate()
+            process.waitUntilExit()
+        }
+    }
+
+    /// Reads the ready line (`listening on http://HOST:PORT`) and remembers the port.
+    func waitUntilReady() throws -> String {
+        var line: [UInt8] = []
+        let handle = stdout.fileHandleForReading
+        while true {
+            let byte = handle.readData(ofLength: 1)
+            guard let first = byte.first else {
+                throw CurlError(message: "exited before ready: \(String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))")
+            }
+            if first == UInt8(ascii: "\n") { break }
+            line.append(first)
+        }
+        let text = String(decoding: line, as: UTF8.self)
+        if let colon = text.lastIndex(of: ":"), let port = UInt16(text[text.index(after: colon)...]) { self.port = port }
+        return text
+    }
+
+    var url: String { "http://127.0.0.1:\(port)" }
+
+    func signal(_ number: Int32) {
+        kill(process.processIdentifier, number)
+    }
+
+    /// Waits for the exit and answers its status.
+    func exitStatus() -> Int32 {
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
+    var standardError: String {
+        String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    }
+}
+
+/// A fresh temporary folder for one test.
+func temporaryFolder() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("dataarts-mock-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
