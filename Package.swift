@@ -18,15 +18,17 @@ let package = Package(
         .target(name: "HTTP1"),
         // Ordered JSON reader and writer: imports nothing, fuzzed like HTTP1.
         .target(name: "JSON"),
+        // A Mutex that ThreadSanitizer can see.
+        .target(name: "Locking"),
         // The vendor's SDK-HMAC-SHA256 request signature.
         .target(name: "Signing", dependencies: ["HTTP1", .product(name: "Crypto", package: "swift-crypto")]),
         // POSIX sockets and Dispatch.
-        .target(name: "Transport", dependencies: ["HTTP1", .product(name: "Logging", package: "swift-log")]),
+        .target(name: "Transport", dependencies: ["HTTP1", "Locking", .product(name: "Logging", package: "swift-log")]),
         // The emulated service: never sees a socket.
-        .target(name: "DataConnections", dependencies: ["HTTP1", "JSON"]),
+        .target(name: "DataConnections", dependencies: ["HTTP1", "JSON", "Locking"]),
         // The library product: the only module that sees both Transport and DataConnections.
         .target(name: "DataArtsMock", dependencies: [
-            "HTTP1", "JSON", "Signing", "Transport", "DataConnections",
+            "HTTP1", "JSON", "Locking", "Signing", "Transport", "DataConnections",
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "dataarts-mock", dependencies: [
@@ -42,7 +44,7 @@ let package = Package(
         .testTarget(name: "SigningTests", dependencies: ["Signing", "HTTP1"]),
         .testTarget(name: "DataConnectionsTests", dependencies: ["DataConnections", "HTTP1", "JSON"]),
         .testTarget(name: "IntegrationTests", dependencies: [
-            "DataArtsMock", "HTTP1", "JSON", "Signing", "CCurl",
+            "DataArtsMock", "HTTP1", "JSON", "Locking", "Signing", "CCurl",
             .product(name: "Logging", package: "swift-log"),
         ]),
     ]

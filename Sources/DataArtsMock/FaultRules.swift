@@ -1,10 +1,10 @@
 import DataConnections
 import HTTP1
-import Synchronization
+import Locking
 
 /// The fault rules in force, first added first tried; a used-up rule disappears.
 public final class FaultRules: Sendable {
-    private let state = Mutex<(rules: [FaultRule], nextID: Int)>(([], 1))
+    private let state = Locked<(rules: [FaultRule], nextID: Int)>(([], 1))
 
     public init() {}
 

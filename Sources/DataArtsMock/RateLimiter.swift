@@ -1,10 +1,10 @@
 import DataConnections
-import Synchronization
+import Locking
 
 /// The gateway's throttle (SPEC §5): at most `perSecond` requests per API and second.
 final class RateLimiter: Sendable {
     let perSecond: Int
-    private let windows = Mutex<[String: (second: Int64, count: Int)]>([:])
+    private let windows = Locked<[String: (second: Int64, count: Int)]>([:])
 
     init(perSecond: Int) {
         self.perSecond = perSecond

@@ -1,4 +1,4 @@
-import Synchronization
+import Locking
 
 /// The bounded ring of requests that reached routing, oldest first.
 ///
@@ -6,7 +6,7 @@ import Synchronization
 /// passes on a silently truncated journal.
 public final class RequestJournal: Sendable {
     public let capacity: Int
-    private let state: Mutex<State>
+    private let state: Locked<State>
 
     private struct State {
         var entries: [JournalEntry] = []
@@ -57,7 +57,7 @@ public final class RequestJournal: Sendable {
 
     public init(capacity: Int) {
         self.capacity = max(1, capacity)
-        self.state = Mutex(State())
+        self.state = Locked(State())
     }
 
     /// Adds `entry`, giving it the next sequence number.

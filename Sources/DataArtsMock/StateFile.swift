@@ -8,7 +8,7 @@ import Dispatch
 import Foundation
 import JSON
 import Logging
-import Synchronization
+import Locking
 
 /// `--state-file`: every acknowledged change is on disk before its answer leaves.
 ///
@@ -22,7 +22,7 @@ final class StateFile: StoreObserver, Sendable {
     let path: String
     private let logger: Logger
     private let writerQueue = DispatchQueue(label: "dataarts-mock.state-file")
-    private let state: Mutex<State>
+    private let state: Locked<State>
     /// Records appended since the last compaction beyond which the log is compacted again.
     private static let compactionThreshold = 50_000
 
@@ -39,12 +39,12 @@ final class StateFile: StoreObserver, Sendable {
 
     /// Where a runtime compaction takes its snapshot from; set once the store exists (the
     /// store needs this file as its observer first).
-    private let snapshotSource = Mutex<(@Sendable () -> [DataConnection])?>(nil)
+    private let snapshotSource = Locked<(@Sendable () -> [DataConnection])?>(nil)
 
     init(path: String, logger: Logger) {
         self.path = path
         self.logger = logger
-        self.state = Mutex(State())
+        self.state = Locked(State())
     }
 
     /// Replays the log into `store` (which must not record what it replays), cuts off a torn

@@ -1,15 +1,15 @@
-import Synchronization
+import Locking
 
 /// Every data connection, in memory, keyed by project and workspace.
 ///
-/// Safe under concurrent requests: one `Mutex` guards the map, its scopes only compute, and
+/// Safe under concurrent requests: one lock guards the map, its scopes only compute, and
 /// a multi-item create is checked whole before anything is inserted (all or none).
 public final class DataConnectionStore: Sendable {
     public let maxPerWorkspace: Int
     private let clock: MockClock
     private let ids: IdentifierGenerator
     private let observer: (any StoreObserver)?
-    private let workspaces = Mutex<[WorkspaceKey: Workspace]>([:])
+    private let workspaces = Locked<[WorkspaceKey: Workspace]>([:])
 
     public init(
         clock: MockClock, ids: IdentifierGenerator, maxPerWorkspace: Int = 200, observer: (any StoreObserver)? = nil

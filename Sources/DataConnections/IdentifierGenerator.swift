@@ -1,11 +1,11 @@
-import Synchronization
+import Locking
 
 /// Makes the 32-lowercase-hex identifiers the vendor uses for connection and request ids.
 ///
 /// Random by default; with a seed the sequence is the same on every run, so two servers given
 /// the same seed and the same requests (one at a time) answer the same ids.
 public final class IdentifierGenerator: Sendable {
-    private let state: Mutex<State>
+    private let state: Locked<State>
 
     private enum State {
         case random
@@ -13,7 +13,7 @@ public final class IdentifierGenerator: Sendable {
     }
 
     public init(seed: UInt64? = nil) {
-        state = Mutex(seed.map { .seeded(SplitMix64(seed: $0)) } ?? .random)
+        state = Locked(seed.map { .seeded(SplitMix64(seed: $0)) } ?? .random)
     }
 
     /// The next identifier: 128 bits as 32 lowercase hex digits.

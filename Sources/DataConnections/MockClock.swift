@@ -3,14 +3,14 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Synchronization
+import Locking
 
 /// The time the mock believes it is: the real time, or a moment a test froze it at.
 ///
 /// Creation and update times and the signature date window all read this clock, so a frozen
 /// clock makes them reproducible.
 public final class MockClock: Sendable {
-    private let frozenAt = Mutex<Int64?>(nil)
+    private let frozenAt = Locked<Int64?>(nil)
 
     public init() {}
 

@@ -6,20 +6,20 @@ import Darwin
 import Dispatch
 import HTTP1
 import Logging
-import Synchronization
+import Locking
 
 /// One client connection: reads, parses, hands each request to the responder, writes replies in
 /// order, and enforces the timeouts.
 ///
 /// Every event runs on `queue`, a serial queue that targets one of the server's loop queues.
-/// `state` is behind a `Mutex` only because Swift cannot see that confinement; it is never
+/// `state` is behind a lock only because Swift cannot see that confinement; it is never
 /// contended, so socket calls inside it hold up nobody.
 final class Connection: Sendable {
     private let fd: Int32
     private let queue: DispatchQueue
     private let context: ConnectionContext
     private let onClose: @Sendable (Connection) -> Void
-    private let state: Mutex<State>
+    private let state: Locked<State>
     // DispatchSource is thread-safe but not annotated Sendable in corelibs-libdispatch (Swift 6.3.1).
     nonisolated(unsafe) private let readSource: any DispatchSourceRead
     nonisolated(unsafe) private let writeSource: any DispatchSourceWrite
@@ -65,7 +65,7 @@ final class Connection: Sendable {
         self.queue = queue
         self.context = context
         self.onClose = onClose
-        self.state = Mutex(State(phase: .idle(since: .now())))
+        self.state = Locked(State(phase: .idle(since: .now())))
         self.readSource = DispatchSource.makeReadSource(fileDescriptor: fd, queue: queue)
         self.writeSource = DispatchSource.makeWriteSource(fileDescriptor: fd, queue: queue)
         self.timer = DispatchSource.makeTimerSource(queue: queue)

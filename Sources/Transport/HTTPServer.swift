@@ -6,7 +6,7 @@ import Darwin
 import Dispatch
 import HTTP1
 public import Logging
-import Synchronization
+import Locking
 
 /// An HTTP/1.1 server on a non-blocking listening socket, driven by Dispatch sources.
 ///
@@ -23,7 +23,7 @@ public final class HTTPServer: Sendable {
     // DispatchSource is thread-safe but not annotated Sendable in corelibs-libdispatch (Swift 6.3.1).
     nonisolated(unsafe) private let acceptSource: any DispatchSourceRead
     private let context: ConnectionContext
-    private let registry = Mutex(Registry())
+    private let registry = Locked(Registry())
     private let drained = DispatchGroup()
 
     private struct Registry {

@@ -1,6 +1,6 @@
 import DataArtsMock
 import Foundation
-import Synchronization
+import Locking
 import Testing
 
 /// Create Data Connection over sockets, against the seed's examples.
@@ -148,7 +148,7 @@ import Testing
         let client = APIClient(server: server)
         let threads = 8
         let perThread = 25
-        let results = Mutex<[(Int, String?)]>([])
+        let results = Locked<[(Int, String?)]>([])
         DispatchQueue.concurrentPerform(iterations: threads) { thread in
             for index in 0..<perThread {
                 let response = try? client.create(named: "c\(thread)_\(index)")

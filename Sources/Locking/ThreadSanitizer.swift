@@ -1,0 +1,28 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// ThreadSanitizer's annotation interface, looked up at run time: present only in a process
+/// built with `--sanitize=thread`, so the same code runs in both builds.
+enum ThreadSanitizer {
+    private typealias Annotation = @convention(c) (UnsafeMutableRawPointer?) -> Void
+
+    private static let acquireFunction = lookup("__tsan_acquire")
+    private static let releaseFunction = lookup("__tsan_release")
+
+    /// Everything written before a `release` of `address` happens before what follows.
+    static func acquire(_ address: UnsafeMutableRawPointer) {
+        acquireFunction?(address)
+    }
+
+    static func release(_ address: UnsafeMutableRawPointer) {
+        releaseFunction?(address)
+    }
+
+    private static func lookup(_ name: String) -> Annotation? {
+        // RTLD_DEFAULT is the null handle: search the whole process.
+        dlsym(UnsafeMutableRawPointer(bitPattern: 0), name).map { unsafeBitCast($0, to: Annotation.self) }
+    }
+}
