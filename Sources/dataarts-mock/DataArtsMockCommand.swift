@@ -147,9 +147,11 @@ struct DataArtsMockCommand: ParsableCommand {
         }
 
         // Signals are handled before anyone can know the server is ready: a SIGTERM sent right
-        // after the ready line must stop it gracefully, not be lost.
+        // after the ready line must stop it gracefully, never be lost. libdispatch installs its
+        // signal handler asynchronously once a source is resumed; the usual `SIG_IGN` first
+        // would drop a signal arriving in between, so instead the disposition is left alone and
+        // the ready line waits until the handler is in place.
         let signals = [SIGINT, SIGTERM].map { number in
-            signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .main)
             source.setEventHandler {
                 logger.info("stopping", metadata: ["signal": "\(number)"])
@@ -162,6 +164,7 @@ struct DataArtsMockCommand: ParsableCommand {
             source.resume()
             return source
         }
+        Self.waitForSignalHandlers([SIGINT, SIGTERM])
         if let readyFile {
             let ready = "{\"url\":\"\(server.url)\",\"port\":\(server.port),\"pid\":\(getpid())}\n"
             do {
@@ -176,6 +179,19 @@ struct DataArtsMockCommand: ParsableCommand {
         FileHandle.standardOutput.write(Data("listening on \(server.url)\n".utf8))
 
         withExtendedLifetime(signals) { dispatchMain() }
+    }
+
+    /// Waits (at most a second) until each signal has a handler instead of its default action.
+    private static func waitForSignalHandlers(_ numbers: [Int32]) {
+        for _ in 0..<1000 {
+            let installed = numbers.allSatisfy { number in
+                var current = sigaction()
+                sigaction(number, nil, &current)
+                return unsafeBitCast(current.__sigaction_handler.sa_handler, to: Int.self) != unsafeBitCast(SIG_DFL, to: Int.self)
+            }
+            if installed { return }
+            usleep(1000)
+        }
     }
 
     private var configuration: MockConfiguration {
