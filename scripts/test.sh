@@ -1,28 +1,40 @@
 #!/usr/bin/env bash
-# Runs every test: the Swift suite, then the same suite under ThreadSanitizer.
-# Installs what is missing first, so that it works on a fresh machine.
+# Runs every test: the Swift suite, the contract check (OpenAPI + schemathesis), the vendor's
+# Python SDK against the mock, then the Swift suite again under ThreadSanitizer.
+# Installs what is missing first (Debian packages, a Python virtualenv), so that it works on a
+# fresh machine. Every server it starts listens on 127.0.0.1 only and is stopped on exit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need_apt=()
 pkg-config --exists libcurl 2>/dev/null || need_apt+=(libcurl4-openssl-dev)
+python3 -c 'import venv, ensurepip' 2>/dev/null || need_apt+=(python3-venv)
 if ((${#need_apt[@]})); then
     echo "test.sh: installing ${need_apt[*]}"
     apt-get update -qq >/dev/null
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
 fi
 
-# Zero warnings in our own code (dependencies' warnings are not ours to fix).
+echo "== swift build (warnings in our code fail the run)"
 build_log=$(mktemp)
-swift build --build-tests 2>&1 | tee "$build_log" | grep -E "error|warning: .*(Sources|Tests)/" || true
-if grep -E "^/.*/(Sources|Tests)/.*(warning|error):" "$build_log" | grep -v "/.build/" >/dev/null; then
-    echo "test.sh: the build has warnings or errors in our code" >&2
+trap 'rm -f "$build_log"' EXIT
+if ! swift build --build-tests >"$build_log" 2>&1; then
+    cat "$build_log" >&2
     exit 1
 fi
-rm -f "$build_log"
+if grep -E "^/.*/(Sources|Tests)/.*warning:" "$build_log" | grep -v "/\.build"; then
+    echo "test.sh: the build has warnings in our code" >&2
+    exit 1
+fi
 
 echo "== swift test"
-swift test --disable-xctest
+swift test --disable-xctest --skip-build
+
+echo "== contract: fixtures/openapi.json against the running server"
+MOCK_BIN=.build/debug/dataarts-mock scripts/contract.sh
+
+echo "== the vendor's Python SDK against the mock"
+MOCK_BIN=.build/debug/dataarts-mock scripts/python-sdk.sh
 
 echo "== swift test under ThreadSanitizer"
 swift test --disable-xctest --sanitize=thread --scratch-path .build-tsan

@@ -1726,8 +1726,7 @@ enum OpenAPIDocument {
           },
           "create_user": {
             "type": "string",
-            "minLength": 1,
-            "description": "The creating principal's user name, else dataarts-mock."
+            "description": "The creating principal's user name, else dataarts-mock (PUT /__mock/state may set any, even \"\")."
           },
           "create_time": {
             "type": "integer",
@@ -1872,8 +1871,7 @@ enum OpenAPIDocument {
             "description": "The connection id: 32 lowercase hex when the server generated it."
           },
           "create_user": {
-            "type": "string",
-            "minLength": 1
+            "type": "string"
           },
           "create_time": {
             "type": "integer",
@@ -2630,8 +2628,7 @@ enum OpenAPIDocument {
             "maxLength": 128
           },
           "create_user": {
-            "type": "string",
-            "minLength": 1
+            "type": "string"
           },
           "create_time": {
             "type": "integer",
