@@ -22,9 +22,14 @@ public struct HTTPRequest: Sendable, Equatable {
     /// (`http://host/p`) the scheme and authority are dropped.
     public var path: Substring {
         var rest = Substring(target)
-        if let schemeEnd = rest.range(of: "://") {
+        // Only the absolute form has a scheme: `/redirect?to=http://x/y` is an origin form.
+        if !rest.hasPrefix("/"), let schemeEnd = rest.range(of: "://") {
             rest = rest[schemeEnd.upperBound...]
-            rest = rest.firstIndex(of: "/").map { rest[$0...] } ?? "/"
+            // The authority ends at the first `/` or `?` (RFC 3986 §3.2); `http://h?q` has path `/`.
+            guard let pathStart = rest.firstIndex(where: { $0 == "/" || $0 == "?" }), rest[pathStart] == "/" else {
+                return "/"
+            }
+            rest = rest[pathStart...]
         }
         return rest.firstIndex(of: "?").map { rest[..<$0] } ?? rest
     }

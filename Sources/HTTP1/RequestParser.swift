@@ -68,8 +68,10 @@ public struct RequestParser: Sendable {
     // MARK: - Head
 
     private func parseHead(_ cursor: inout Cursor) throws(HTTPParseError) -> HTTPRequestHead? {
-        // RFC 9112 §2.2: ignore empty lines before the request line.
+        // RFC 9112 §2.2: ignore empty lines before the request line, but only so many: they are
+        // kept in the connection's buffer until a request completes, so they must be bounded.
         while let byte = cursor.peek(), byte == .cr || byte == .lf {
+            guard cursor.index - cursor.bytes.startIndex < limits.maxRequestLineBytes else { throw .requestLineTooLong }
             if byte == .cr {
                 guard let next = cursor.peek(at: 1) else { return nil }
                 guard next == .lf else { throw .bareCarriageReturn }
@@ -91,20 +93,26 @@ public struct RequestParser: Sendable {
         var version: HTTPVersion
     }
 
+    /// The request line is at most `maxRequestLineBytes` long without its line ending; each check
+    /// below is made as soon as its byte is present, so that a line that cannot become valid is
+    /// refused at the first byte that shows it.
     private func parseRequestLine(_ cursor: inout Cursor) throws(HTTPParseError) -> RequestLine? {
         let start = cursor.index
-        let limit = start + limits.maxRequestLineBytes
-        func tooLong(_ index: Int) -> Bool { index >= limit }
+        // The byte at `index` of the line, or `nil` until it has arrived. Compared by distance,
+        // not as `start + limit`, which traps when a limit is set near `Int.max`.
+        func lineByte(_ index: Int) throws(HTTPParseError) -> UInt8? {
+            guard index < cursor.end else { return nil }
+            guard index - start < limits.maxRequestLineBytes else { throw .requestLineTooLong }
+            return cursor.bytes[index]
+        }
 
         // method = token SP
         var index = start
         while true {
-            guard index < cursor.end else { return tooLong(index) ? try fail(.requestLineTooLong) : nil }
-            let byte = cursor.bytes[index]
+            guard let byte = try lineByte(index) else { return nil }
             if byte == .space { break }
             guard byte.isTokenCharacter else { throw .invalidMethod }
             index += 1
-            if tooLong(index) { throw .requestLineTooLong }
         }
         guard index > start else { throw .invalidMethod }
         let methodEnd = index
@@ -113,15 +121,16 @@ public struct RequestParser: Sendable {
         // request-target SP: origin, absolute or asterisk form (RFC 9112 §3.2)
         let targetStart = index
         while true {
-            guard index < cursor.end else { return tooLong(index) ? try fail(.requestLineTooLong) : nil }
-            let byte = cursor.bytes[index]
+            guard let byte = try lineByte(index) else { return nil }
             if byte == .space { break }
             guard byte > 0x20 && byte < 0x7F else { throw .invalidTarget }
-            if index == targetStart && byte != .slash && byte != .asterisk && !byte.isLetter { throw .invalidTarget }
             index += 1
-            if tooLong(index) { throw .requestLineTooLong }
+            // The form is settled by the first 8 bytes (`https://`); refuse `GET foo` at the `f`.
+            if index - targetStart <= 8 && !Self.isTarget(cursor.bytes[targetStart..<index], complete: false) {
+                throw .invalidTarget
+            }
         }
-        guard index > targetStart else { throw .invalidTarget }
+        guard Self.isTarget(cursor.bytes[targetStart..<index], complete: true) else { throw .invalidTarget }
         let targetEnd = index
         index += 1
 
@@ -129,8 +138,7 @@ public struct RequestParser: Sendable {
         let prefix: [UInt8] = Array("HTTP/".utf8)
         var version = HTTPVersion(major: 1, minor: 1)
         for position in 0..<(prefix.count + 3) {
-            guard index < cursor.end else { return nil }
-            let byte = cursor.bytes[index]
+            guard let byte = try lineByte(index) else { return nil }
             switch position {
             case ..<prefix.count:
                 guard byte == prefix[position] else { throw .invalidVersion }
@@ -146,20 +154,30 @@ public struct RequestParser: Sendable {
             index += 1
         }
         guard let lineEnd = try lineEnding(at: index, in: cursor) else { return nil }
-        guard lineEnd > 0 else { throw .invalidVersion }
-        if tooLong(index) { throw .requestLineTooLong }
-
-        let target = String(decoding: cursor.bytes[targetStart..<targetEnd], as: UTF8.self)
-        if target.first != "/" {
-            let lowered = target.asciiLowercased
-            guard target == "*" || lowered.hasPrefix("http://") || lowered.hasPrefix("https://") else {
-                throw .invalidTarget
-            }
+        guard lineEnd > 0 else {
+            // Another byte of the line: past the limit the line is too long, whatever the byte.
+            _ = try lineByte(index)
+            throw .invalidVersion
         }
+
         cursor.index = index + lineEnd
         return RequestLine(
             method: String(decoding: cursor.bytes[start..<methodEnd], as: UTF8.self),
-            target: target, version: version)
+            target: String(decoding: cursor.bytes[targetStart..<targetEnd], as: UTF8.self), version: version)
+    }
+
+    private static let absoluteFormPrefixes: [[UInt8]] = [Array("http://".utf8), Array("https://".utf8)]
+
+    /// Whether `bytes` are a request-target we serve (`complete`), or can still become one:
+    /// `/…` (origin form), `*` (asterisk form) or `http://…` / `https://…` in any case
+    /// (absolute form); the authority form of CONNECT is not served (RFC 9112 §3.2).
+    private static func isTarget(_ bytes: ArraySlice<UInt8>, complete: Bool) -> Bool {
+        guard let first = bytes.first else { return !complete }
+        if first == .slash { return true }
+        if first == .asterisk { return bytes.count == 1 }
+        return absoluteFormPrefixes.contains { scheme in
+            zip(bytes, scheme).allSatisfy { $0.asciiLowercased == $1 } && (!complete || bytes.count >= scheme.count)
+        }
     }
 
     /// The length of the line ending at `index`: 2 for CRLF, 1 for a lone LF (RFC 9112 §2.2),
@@ -177,24 +195,37 @@ public struct RequestParser: Sendable {
     }
 
     /// Parses `field-line CRLF …` up to and including the empty line; used for headers and trailers.
+    ///
+    /// The field lines, line endings included, take at most `limit` bytes and `maxHeaderCount`
+    /// lines; the byte or the line that goes past is refused as soon as it arrives.
     private func parseFields(_ cursor: inout Cursor, limit: Int) throws(HTTPParseError) -> HTTPHeaders? {
         let start = cursor.index
+        // The byte at `index` of a field line, or `nil` until it has arrived.
+        func fieldByte(_ index: Int) throws(HTTPParseError) -> UInt8? {
+            guard index < cursor.end else { return nil }
+            guard index - start < limit else { throw .headersTooLarge }
+            return cursor.bytes[index]
+        }
+
         var index = start
         var fields: [HTTPHeaders.Field] = []
         while true {
-            if index - start > limit { throw .headersTooLarge }
-            guard let ending = try lineEnding(at: index, in: cursor) else { return nil }
-            if ending > 0 {
+            // The empty line ends the section; it does not count against the limit.
+            guard index < cursor.end else { return nil }
+            let first = cursor.bytes[index]
+            if first == .cr || first == .lf {
+                guard let ending = try lineEnding(at: index, in: cursor) else { return nil }
                 cursor.index = index + ending
                 return HTTPHeaders(fields)
             }
-            let first = cursor.bytes[index]
+            // A field line starts here, and its first byte counts.
+            guard index - start < limit else { throw .headersTooLarge }
             if first == .space || first == .tab { throw .obsoleteLineFolding }
+            guard fields.count < limits.maxHeaderCount else { throw .tooManyHeaders }
 
             let nameStart = index
             while true {
-                guard index < cursor.end else { return index - start > limit ? try fail(.headersTooLarge) : nil }
-                let byte = cursor.bytes[index]
+                guard let byte = try fieldByte(index) else { return nil }
                 if byte == .colon { break }
                 guard byte.isTokenCharacter else { throw .invalidHeaderName }
                 index += 1
@@ -204,24 +235,23 @@ public struct RequestParser: Sendable {
             index += 1
 
             let valueStart = index
-            var lineEndLength = 0
             while true {
-                guard index < cursor.end else { return index - start > limit ? try fail(.headersTooLarge) : nil }
-                let byte = cursor.bytes[index]
-                if byte == .lf || byte == .cr {
-                    guard let ending = try lineEnding(at: index, in: cursor) else { return nil }
-                    lineEndLength = ending
-                    break
-                }
+                guard let byte = try fieldByte(index) else { return nil }
+                if byte == .lf || byte == .cr { break }
                 guard byte == .tab || byte >= 0x20 && byte != 0x7F else { throw .invalidHeaderValue }
                 index += 1
             }
-            if index - start > limit { throw .headersTooLarge }
-            guard fields.count < limits.maxHeaderCount else { throw .tooManyHeaders }
+            let valueEnd = index
+            if cursor.bytes[index] == .cr {
+                guard let next = try fieldByte(index + 1) else { return nil }
+                guard next == .lf else { throw .bareCarriageReturn }
+                index += 2
+            } else {
+                index += 1
+            }
             fields.append(HTTPHeaders.Field(
                 name: String(decoding: cursor.bytes[nameStart..<nameEnd], as: UTF8.self),
-                value: String(decoding: cursor.bytes[valueStart..<index], as: UTF8.self).trimmingOWS))
-            index += lineEndLength
+                value: String(decoding: cursor.bytes[valueStart..<valueEnd], as: UTF8.self).trimmingOWS))
         }
     }
 
@@ -286,7 +316,7 @@ public struct RequestParser: Sendable {
         var chunks: [Range<Int>] = []
         var total = 0
         while true {
-            guard let (size, dataStart) = try parseChunkSize(at: index, in: cursor) else { return nil }
+            guard let (size, dataStart) = try parseChunkSize(at: index, in: cursor, after: total) else { return nil }
             if size == 0 {
                 var trailers = cursor
                 trailers.index = dataStart
@@ -294,9 +324,7 @@ public struct RequestParser: Sendable {
                 cursor.index = trailers.index
                 break
             }
-            let (newTotal, overflow) = total.addingReportingOverflow(size)
-            if overflow || newTotal > limits.maxBodyBytes { throw .bodyTooLarge }
-            total = newTotal
+            total += size
             guard cursor.end - dataStart >= size else { return nil }
             let dataEnd = dataStart + size
             guard let ending = try lineEnding(at: dataEnd, in: cursor) else { return nil }
@@ -310,41 +338,45 @@ public struct RequestParser: Sendable {
         return body
     }
 
-    /// `chunk-size [ chunk-ext ] CRLF`: the size and where the data starts.
-    private func parseChunkSize(at start: Int, in cursor: Cursor) throws(HTTPParseError) -> (Int, Int)? {
+    /// `chunk-size [ chunk-ext ] CRLF`: the size and where the data starts. `total` is the body
+    /// so far, which the size may not take past `maxBodyBytes`.
+    private func parseChunkSize(at start: Int, in cursor: Cursor, after total: Int) throws(HTTPParseError) -> (Int, Int)? {
         let maxLineBytes = 4096
         var index = start
         var size = 0
-        var digits = 0
         while true {
             guard index < cursor.end else { return nil }
             guard let digit = cursor.bytes[index].hexValue else { break }
-            digits += 1
             // 15 hex digits stay below Int.max; more is an overflow, a classic smuggling vector.
-            guard digits <= 15 else { throw .invalidChunkSize }
+            guard index - start < 15 else { throw .invalidChunkSize }
             size = size << 4 | digit
+            // More digits only make it larger, so the digit that crosses the limit decides
+            // (SPEC §5: 413 when a chunked body crosses it). `total` never exceeds the limit.
+            if size > limits.maxBodyBytes - total { throw .bodyTooLarge }
             index += 1
         }
-        guard digits > 0 else { throw .invalidChunkSize }
-        // chunk-ext: accepted and ignored, but only printable bytes and within a bounded line.
+        guard index > start else { throw .invalidChunkSize }
+        // chunk-ext = *( BWS ";" BWS ext ) (RFC 9112 §7.1.1): whitespace, then `;` and an
+        // extension that is ignored but must be printable, within a bounded line. Whitespace
+        // with no extension after it is tolerated; anything else after the size is refused,
+        // so that `5 5` cannot be read as 5 here and as 0x55 elsewhere.
+        var inExtension = false
         while true {
-            guard index - start <= maxLineBytes else { throw .invalidChunkSize }
             guard index < cursor.end else { return nil }
             let byte = cursor.bytes[index]
             if byte == .cr || byte == .lf { break }
-            guard byte == .tab || byte >= 0x20 && byte != 0x7F else { throw .invalidChunkSize }
-            // BWS may stand before the first `;` (RFC 9112 §7.1.1); anything else may not.
-            if index == start + digits && byte != .semicolon && byte != .space && byte != .tab {
-                throw .invalidChunkSize
+            guard index - start < maxLineBytes else { throw .invalidChunkSize }
+            if inExtension {
+                guard byte == .tab || byte >= 0x20 && byte != 0x7F else { throw .invalidChunkSize }
+            } else if byte == .semicolon {
+                inExtension = true
+            } else {
+                guard byte == .space || byte == .tab else { throw .invalidChunkSize }
             }
             index += 1
         }
         guard let ending = try lineEnding(at: index, in: cursor) else { return nil }
         return (size, index + ending)
-    }
-
-    private func fail<T>(_ error: HTTPParseError) throws(HTTPParseError) -> T {
-        throw error
     }
 }
 
