@@ -44,7 +44,7 @@ let package = Package(
         .testTarget(name: "SigningTests", dependencies: ["Signing", "HTTP1"]),
         .testTarget(name: "DataConnectionsTests", dependencies: ["DataConnections", "HTTP1", "JSON"]),
         .testTarget(name: "IntegrationTests", dependencies: [
-            "DataArtsMock", "HTTP1", "JSON", "Locking", "Signing", "CCurl",
+            "DataArtsMock", "DataConnections", "HTTP1", "JSON", "Locking", "Signing", "CCurl",
             .product(name: "Logging", package: "swift-log"),
         ]),
     ]

@@ -23,8 +23,9 @@ final class StateFile: StoreObserver, Sendable {
     private let logger: Logger
     private let writerQueue = DispatchQueue(label: "dataarts-mock.state-file")
     private let state: Locked<State>
-    /// Records appended since the last compaction beyond which the log is compacted again.
-    private static let compactionThreshold = 50_000
+    /// Records appended since the last compaction beyond which the log is compacted again:
+    /// bounds the file (and the replay at start) to about this many records beyond the live ones.
+    private let compactionThreshold: Int
 
     private struct State {
         var fd: Int32 = -1
@@ -41,9 +42,10 @@ final class StateFile: StoreObserver, Sendable {
     /// store needs this file as its observer first).
     private let snapshotSource = Locked<(@Sendable () -> [DataConnection])?>(nil)
 
-    init(path: String, logger: Logger) {
+    init(path: String, logger: Logger, compactionThreshold: Int = 50_000) {
         self.path = path
         self.logger = logger
+        self.compactionThreshold = compactionThreshold
         self.state = Locked(State())
     }
 
@@ -98,6 +100,12 @@ final class StateFile: StoreObserver, Sendable {
         if now { done() }
     }
 
+    /// Blocks until the writer has nothing left to do, compaction included.
+    func waitUntilIdle() {
+        flush()
+        writerQueue.sync {}
+    }
+
     /// Blocks until everything recorded so far is on disk (graceful stop).
     func flush() {
         let semaphore = DispatchSemaphore(value: 0)
@@ -119,11 +127,11 @@ final class StateFile: StoreObserver, Sendable {
                 }
             }
             let (ready, compactNow) = state.withLock { state -> ([@Sendable () -> Void], Bool) in
+                state.appendedSinceCompaction += seq - state.durable
                 state.durable = seq
-                state.appendedSinceCompaction += batch.isEmpty ? 0 : 1
                 let ready = state.waiters.filter { $0.seq <= seq }.map(\.done)
                 state.waiters.removeAll { $0.seq <= seq }
-                return (ready, state.appendedSinceCompaction > Self.compactionThreshold)
+                return (ready, state.appendedSinceCompaction > compactionThreshold)
             }
             for done in ready { done() }
             let finished = state.withLock { state -> Bool in

@@ -1,0 +1,36 @@
+@testable import DataArtsMock
+import DataConnections
+import Foundation
+import JSON
+import Logging
+import Testing
+
+/// The state file's runtime compaction, driven directly: it is internal, and reaching its
+/// threshold of 50,000 records through HTTP would take a benchmark, not a test.
+@Suite struct StateFileCompactionTests {
+    @Test func aGrowingLogIsCompactedToTheLiveConnectionsAndStillReplays() throws {
+        let path = try temporaryFolder().appendingPathComponent("state.log").path
+        let logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
+        let ids = IdentifierGenerator(seed: 7)
+        let file = StateFile(path: path, logger: logger, compactionThreshold: 10)
+        let store = DataConnectionStore(clock: MockClock(), ids: ids, maxPerWorkspace: 1000, observer: file)
+        #expect(try file.load(into: store, ids: ids, now: 0) == 0)
+        let key = WorkspaceKey(projectID: "p", workspace: "w")
+        var created: [DataConnection] = []
+        for index in 0..<30 {
+            let settings = DataConnectionSettings(name: "c\(index)", type: "DWS", config: ["n": .number(.init(index))])
+            created += try store.create([settings], in: key, user: "u")
+        }
+        for connection in created.prefix(25) { try store.delete(connection.id, in: key) }
+        file.waitUntilIdle()
+
+        // 55 records were appended; compaction rewrote the file as one record per live connection
+        // (plus whatever came after the compaction's snapshot, here nothing).
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 5)
+
+        let replayed = DataConnectionStore(clock: MockClock(), ids: ids, maxPerWorkspace: 1000)
+        _ = try StateFile(path: path, logger: logger).load(into: replayed, ids: ids, now: 0)
+        #expect(replayed.connections(in: key).map(\.id) == created.suffix(5).map(\.id))
+    }
+}
