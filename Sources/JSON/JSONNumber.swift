@@ -1,75 +1,56 @@
 /// A JSON number kept in the client's spelling (`1.0`, `1E+2`, `-0`), so that echoing it back
 /// changes nothing; its value is computed on demand.
-public struct JSONNumber: Sendable, Equatable, CustomStringConvertible {
-    /// The number exactly as written.
+///
+/// Two numbers are equal when they are spelled alike: `1.0` is not `1`, because a client that
+/// sent `1.0` must get `1.0` back.
+public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
+    /// The number exactly as written; always RFC 8259 §6 grammar.
     public let text: String
 
     public init(_ value: Int) {
         text = String(value)
     }
 
-    /// A finite double in Swift's shortest round-tripping spelling; non-finite values, which
-    /// JSON cannot spell, become `0`.
+    /// A finite double in Swift's shortest round-tripping spelling (`0.5`, `1e+20`);
+    /// non-finite values, which JSON cannot spell, become `0`.
     public init(_ value: Double) {
         text = value.isFinite ? value.description : "0"
     }
 
-    /// A number from text that follows RFC 8259's grammar; nil otherwise.
+    /// A number from text in RFC 8259 §6 grammar, with nothing around it; nil otherwise.
     public init?(text: String) {
-        let bytes = Array(text.utf8)
-        guard JSONNumber.grammarLength(bytes, from: 0) == bytes.count, !bytes.isEmpty else { return nil }
-        self.text = text
+        // The reader's own grammar, so the two cannot disagree. Whitespace the reader skips
+        // would make `text` differ from the number read, so it is refused too.
+        do throws(JSONError) {
+            guard let number = try JSONReader.parse(text.utf8).number, number.text == text else { return nil }
+            self = number
+        } catch {
+            return nil
+        }
     }
 
+    /// For the reader, which has checked the grammar already.
     init(validated text: String) {
         self.text = text
     }
 
-    /// No fraction and no exponent: `1`, not `1.0` or `1e0`.
+    /// No fraction and no exponent: `1` and `-0`, not `1.0` or `1e0`.
     public var isInteger: Bool {
         !text.utf8.contains { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }
     }
 
-    /// The value when it is an integer that fits an `Int`.
+    /// The value when it is an integer (see `isInteger`) that fits an `Int`; nil otherwise.
     public var intValue: Int? {
         isInteger ? Int(text) : nil
     }
 
-    /// The value as a double; infinite for a number too large for one (`1e400`).
+    /// The nearest double; infinite when the number is too large for one (`1e400`), which
+    /// callers that need a finite value must refuse.
     public var doubleValue: Double {
+        // Double's parser accepts all of JSON's grammar; NaN would only mark a broken `text`,
+        // and it fails the same `isFinite` checks that infinity does.
         Double(text) ?? .nan
     }
 
     public var description: String { text }
-
-    /// How many bytes from `start` form a number (RFC 8259 §6), or nil when they do not.
-    static func grammarLength(_ bytes: some RandomAccessCollection<UInt8>, from start: Int) -> Int? {
-        var index = start
-        func byte(at position: Int) -> UInt8? {
-            position < bytes.count ? bytes[bytes.index(bytes.startIndex, offsetBy: position)] : nil
-        }
-        func isDigit(_ value: UInt8?) -> Bool {
-            value.map { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") } ?? false
-        }
-        if byte(at: index) == UInt8(ascii: "-") { index += 1 }
-        if byte(at: index) == UInt8(ascii: "0") {
-            index += 1
-        } else if isDigit(byte(at: index)) {
-            while isDigit(byte(at: index)) { index += 1 }
-        } else {
-            return nil
-        }
-        if byte(at: index) == UInt8(ascii: ".") {
-            index += 1
-            guard isDigit(byte(at: index)) else { return nil }
-            while isDigit(byte(at: index)) { index += 1 }
-        }
-        if byte(at: index) == UInt8(ascii: "e") || byte(at: index) == UInt8(ascii: "E") {
-            index += 1
-            if byte(at: index) == UInt8(ascii: "+") || byte(at: index) == UInt8(ascii: "-") { index += 1 }
-            guard isDigit(byte(at: index)) else { return nil }
-            while isDigit(byte(at: index)) { index += 1 }
-        }
-        return index - start
-    }
 }

@@ -1,274 +1,378 @@
-/// A strict RFC 8259 reader that keeps object key order and number spelling.
+/// A strict RFC 8259 reader that keeps object key order, number spelling and string bytes.
 ///
-/// The nesting limit is checked before each descent, so a 10,000-deep array is refused with
-/// `tooDeep` long before the stack is at risk.
-public enum JSONReader {
+/// Strict means: whitespace is only space, tab, LF and CR; no byte-order mark, comments,
+/// trailing commas, `NaN`, `Infinity`, leading `+` or leading zeros; strings are well-formed
+/// UTF-8 with no raw control characters, and `\u` escapes of surrogates come in high-low pairs.
+/// A key that appears twice in one object keeps its first position and takes its last value,
+/// as Python's `json` does.
+///
+/// The reader is iterative: open arrays and objects live on a heap stack, not the call stack,
+/// and the depth limit is checked at each opening bracket before anything is pushed. A
+/// million-deep `[[[…` is refused at its 65th byte and never at risk of overflowing the stack.
+public struct JSONReader: Sendable {
+    /// RFC 8259 §9 lets a parser limit nesting; SPEC §1 sets 64.
     public static let defaultMaxDepth = 64
 
+    /// Reads one JSON document, which must make up the whole of `bytes` but for whitespace.
+    ///
+    /// - Parameter maxDepth: How many arrays and objects may be open at once: a top-level
+    ///   array is at depth 1, and the bracket that would open level `maxDepth + 1` is refused
+    ///   with `tooDeep`.
+    /// - Throws: The first problem, with its offset from the first byte of `bytes`.
     public static func parse(_ bytes: some Collection<UInt8>, maxDepth: Int = defaultMaxDepth) throws(JSONError) -> JSONValue {
-        let buffer = Array(bytes)
-        var parser = Parser(bytes: buffer, maxDepth: maxDepth)
-        parser.skipWhitespace()
-        let value = try parser.parseValue(depth: 0)
-        parser.skipWhitespace()
-        guard parser.index == buffer.count else { throw JSONError(offset: parser.index, reason: .trailingCharacters) }
-        return value
+        // One contiguous copy (free when `bytes` is already an array), indexed from 0, so that
+        // every later read is an index and every string a slice.
+        var reader = JSONReader(bytes: Array(bytes), maxDepth: maxDepth)
+        return try reader.readDocument()
     }
-}
 
-private struct Parser {
-    let bytes: [UInt8]
-    let maxDepth: Int
-    var index = 0
+    private let bytes: [UInt8]
+    private let maxDepth: Int
+    /// The next byte to read.
+    private var index = 0
 
-    init(bytes: [UInt8], maxDepth: Int) {
+    private init(bytes: [UInt8], maxDepth: Int) {
         self.bytes = bytes
         self.maxDepth = maxDepth
     }
 
-    mutating func skipWhitespace() {
-        while index < bytes.count {
-            switch bytes[index] {
-            case 0x20, 0x09, 0x0A, 0x0D: index += 1
-            default: return
+    /// An array or object whose closing bracket has not been read yet.
+    private struct OpenContainer {
+        let isObject: Bool
+        /// Where its items start on the stack of finished items (and, for an object, of keys).
+        let firstValue: Int
+        let firstKey: Int
+    }
+
+    private mutating func readDocument() throws(JSONError) -> JSONValue {
+        // Open containers, innermost last. Their finished items wait on `values` (an object's
+        // keys on `keys`) until the closing bracket, so no array is copied as it grows.
+        var open: [OpenContainer] = []
+        var values: [JSONValue] = []
+        var keys: [String] = []
+        skipWhitespace()
+        reading: while true {
+            var value: JSONValue
+            let byte = try peek()
+            switch byte {
+            case UInt8(ascii: "["), UInt8(ascii: "{"):
+                guard open.count < maxDepth else { throw JSONError(offset: index, reason: .tooDeep(limit: maxDepth)) }
+                let isObject = byte == UInt8(ascii: "{")
+                index += 1
+                skipWhitespace()
+                if try peek() == (isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) {
+                    index += 1
+                    value = isObject ? .object(JSONObject()) : .array([])
+                } else {
+                    open.append(OpenContainer(isObject: isObject, firstValue: values.count, firstKey: keys.count))
+                    if isObject { keys.append(try readKey()) }
+                    continue reading
+                }
+            case UInt8(ascii: "\""):
+                value = .string(try readString())
+            case UInt8(ascii: "t"):
+                try readLiteral("true")
+                value = .bool(true)
+            case UInt8(ascii: "f"):
+                try readLiteral("false")
+                value = .bool(false)
+            case UInt8(ascii: "n"):
+                try readLiteral("null")
+                value = .null
+            default:
+                guard byte == UInt8(ascii: "-") || Self.isDigit(byte) else {
+                    throw JSONError(offset: index, reason: .unexpectedCharacter(byte))
+                }
+                value = .number(try readNumber())
             }
+
+            // `value` is whole. Inside a container, a comma means another item is next; a
+            // closing bracket makes the container whole, and it is in turn an item of the next.
+            while let container = open.last {
+                values.append(value)
+                skipWhitespace()
+                let separator = try peek()
+                index += 1
+                if separator == UInt8(ascii: ",") {
+                    skipWhitespace()
+                    if container.isObject { keys.append(try readKey()) }
+                    continue reading
+                }
+                guard separator == (container.isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) else {
+                    throw JSONError(offset: index - 1, reason: .unexpectedCharacter(separator))
+                }
+                open.removeLast()
+                let itemCount = values.count - container.firstValue
+                if container.isObject {
+                    var object = JSONObject()
+                    object.reserveCapacity(itemCount)
+                    for offset in 0..<itemCount { object[keys[container.firstKey + offset]] = values[container.firstValue + offset] }
+                    value = .object(object)
+                    keys.removeLast(itemCount)
+                } else {
+                    value = .array(Array(values[container.firstValue..<values.count]))
+                }
+                values.removeLast(itemCount)
+            }
+
+            skipWhitespace()
+            guard index == bytes.count else { throw JSONError(offset: index, reason: .trailingCharacters) }
+            return value
         }
     }
 
-    private func fail(_ reason: JSONError.Reason, at offset: Int? = nil) -> JSONError {
-        JSONError(offset: offset ?? index, reason: reason)
+    // The loops over bytes below copy `bytes` and `index` into locals: debug builds, which run
+    // the test suites, would otherwise retain and release `self.bytes` for every byte, several
+    // times slower. For the same reason they compare bytes with `==` and `<`, not range patterns.
+
+    private mutating func skipWhitespace() {
+        let bytes = self.bytes
+        var index = self.index
+        defer { self.index = index }
+        // RFC 8259 §2: these four only; no BOM, no Unicode spaces.
+        while index < bytes.count {
+            let byte = bytes[index]
+            guard byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") || byte == UInt8(ascii: "\t") else {
+                return
+            }
+            index += 1
+        }
     }
 
-    private func current() throws(JSONError) -> UInt8 {
-        guard index < bytes.count else { throw fail(.unexpectedEnd) }
+    /// The next byte, not consumed.
+    private func peek() throws(JSONError) -> UInt8 {
+        guard index < bytes.count else { throw JSONError(offset: index, reason: .unexpectedEnd) }
         return bytes[index]
     }
 
-    mutating func parseValue(depth: Int) throws(JSONError) -> JSONValue {
-        let byte = try current()
-        switch byte {
-        case UInt8(ascii: "{"):
-            guard depth < maxDepth else { throw fail(.tooDeep(limit: maxDepth)) }
-            return .object(try parseObject(depth: depth + 1))
-        case UInt8(ascii: "["):
-            guard depth < maxDepth else { throw fail(.tooDeep(limit: maxDepth)) }
-            return .array(try parseArray(depth: depth + 1))
-        case UInt8(ascii: "\""):
-            return .string(try parseString())
-        case UInt8(ascii: "t"):
-            try expectLiteral("true")
-            return .bool(true)
-        case UInt8(ascii: "f"):
-            try expectLiteral("false")
-            return .bool(false)
-        case UInt8(ascii: "n"):
-            try expectLiteral("null")
-            return .null
-        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-            return .number(try parseNumber())
-        default:
-            throw fail(.unexpectedCharacter(byte))
-        }
-    }
-
-    private mutating func expectLiteral(_ literal: StaticString) throws(JSONError) {
-        let expected = UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount)
-        for byte in expected {
-            guard index < bytes.count else { throw fail(.unexpectedEnd) }
-            guard bytes[index] == byte else { throw fail(.unexpectedCharacter(bytes[index])) }
-            index += 1
-        }
-    }
-
-    private mutating func parseObject(depth: Int) throws(JSONError) -> JSONObject {
-        index += 1  // {
-        var object = JSONObject()
+    /// `"key"` and the colon after it, with the whitespace around the colon.
+    private mutating func readKey() throws(JSONError) -> String {
+        let quote = try peek()
+        guard quote == UInt8(ascii: "\"") else { throw JSONError(offset: index, reason: .unexpectedCharacter(quote)) }
+        let key = try readString()
         skipWhitespace()
-        if try current() == UInt8(ascii: "}") {
-            index += 1
-            return object
-        }
-        while true {
-            skipWhitespace()
-            let byte = try current()
-            guard byte == UInt8(ascii: "\"") else { throw fail(.unexpectedCharacter(byte)) }
-            let key = try parseString()
-            skipWhitespace()
-            let colon = try current()
-            guard colon == UInt8(ascii: ":") else { throw fail(.unexpectedCharacter(colon)) }
-            index += 1
-            skipWhitespace()
-            // A repeated key keeps its first position and takes the last value, as Python's json does.
-            object[key] = try parseValue(depth: depth)
-            skipWhitespace()
-            let separator = try current()
-            index += 1
-            switch separator {
-            case UInt8(ascii: ","): continue
-            case UInt8(ascii: "}"): return object
-            default: throw fail(.unexpectedCharacter(separator), at: index - 1)
-            }
-        }
-    }
-
-    private mutating func parseArray(depth: Int) throws(JSONError) -> [JSONValue] {
-        index += 1  // [
-        var items: [JSONValue] = []
+        let colon = try peek()
+        guard colon == UInt8(ascii: ":") else { throw JSONError(offset: index, reason: .unexpectedCharacter(colon)) }
+        index += 1
         skipWhitespace()
-        if try current() == UInt8(ascii: "]") {
-            index += 1
-            return items
-        }
-        while true {
-            skipWhitespace()
-            items.append(try parseValue(depth: depth))
-            skipWhitespace()
-            let separator = try current()
-            index += 1
-            switch separator {
-            case UInt8(ascii: ","): continue
-            case UInt8(ascii: "]"): return items
-            default: throw fail(.unexpectedCharacter(separator), at: index - 1)
-            }
-        }
+        return key
     }
 
-    private mutating func parseNumber() throws(JSONError) -> JSONNumber {
+    private mutating func readLiteral(_ literal: StaticString) throws(JSONError) {
+        let bytes = self.bytes
         let start = index
-        guard let length = JSONNumber.grammarLength(bytes, from: start) else {
-            // Point at the first byte that breaks the grammar.
-            var end = start
-            if end < bytes.count && bytes[end] == UInt8(ascii: "-") { end += 1 }
-            while end < bytes.count && (bytes[end] >= UInt8(ascii: "0") && bytes[end] <= UInt8(ascii: "9")) { end += 1 }
-            throw fail(.invalidNumber, at: end)
+        // Where the input first differs from the literal, if it does.
+        let mismatch: Int? = literal.withUTF8Buffer { expected in
+            for offset in 0..<expected.count where start + offset >= bytes.count || bytes[start + offset] != expected[offset] {
+                return start + offset
+            }
+            return nil
         }
-        index += length
-        // A leading zero followed by digits ("01") stops the grammar after "0"; say so here
-        // rather than as trailing characters later.
-        if index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") {
-            throw fail(.invalidNumber, at: index)
+        if let mismatch {
+            guard mismatch < bytes.count else { throw JSONError(offset: mismatch, reason: .unexpectedEnd) }
+            throw JSONError(offset: mismatch, reason: .unexpectedCharacter(bytes[mismatch]))
+        }
+        index = start + literal.utf8CodeUnitCount
+    }
+
+    // MARK: Numbers
+
+    /// RFC 8259 §6: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`.
+    private mutating func readNumber() throws(JSONError) -> JSONNumber {
+        let bytes = self.bytes
+        var index = self.index
+        defer { self.index = index }
+        let start = index
+        if bytes[index] == UInt8(ascii: "-") { index += 1 }
+        try Self.requireDigit(in: bytes, at: index)
+        if bytes[index] == UInt8(ascii: "0") {
+            index += 1
+            // `01` is not `1`: a leading zero stands alone.
+            if index < bytes.count, Self.isDigit(bytes[index]) { throw JSONError(offset: index, reason: .invalidNumber) }
+        } else {
+            index = Self.endOfDigits(in: bytes, from: index)
+        }
+        if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+            index += 1
+            try Self.requireDigit(in: bytes, at: index)
+            index = Self.endOfDigits(in: bytes, from: index)
+        }
+        if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+            index += 1
+            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+            try Self.requireDigit(in: bytes, at: index)
+            index = Self.endOfDigits(in: bytes, from: index)
         }
         return JSONNumber(validated: String(decoding: bytes[start..<index], as: UTF8.self))
     }
 
-    private mutating func parseString() throws(JSONError) -> String {
-        index += 1  // opening quote
-        let start = index
-        // Fast path: no escapes, so the bytes are the string once validated.
+    /// A digit must come at `index`: the end of input there is `unexpectedEnd`, anything else
+    /// breaks the number.
+    private static func requireDigit(in bytes: [UInt8], at index: Int) throws(JSONError) {
+        guard index < bytes.count else { throw JSONError(offset: index, reason: .unexpectedEnd) }
+        guard isDigit(bytes[index]) else { throw JSONError(offset: index, reason: .invalidNumber) }
+    }
+
+    private static func endOfDigits(in bytes: [UInt8], from start: Int) -> Int {
+        var index = start
+        while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+        return index
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool {
+        byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+    }
+
+    // MARK: Strings
+
+    /// A string from its opening quote to its closing one.
+    private mutating func readString() throws(JSONError) -> String {
+        let bytes = self.bytes
+        var index = self.index + 1  // past the opening quote
+        defer { self.index = index }
+        // Bytes are checked where they lie and copied in runs: a string without escapes is one
+        // slice of the input; with escapes, the runs between them and what the escapes stand
+        // for are gathered in `decoded`.
+        var runStart = index
+        var decoded: [UInt8] = []
+        var hasEscapes = false
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
-                defer { index += 1 }
-                return String(decoding: bytes[start..<index], as: UTF8.self)
-            }
-            if byte == UInt8(ascii: "\\") { break }
-            if byte < 0x20 { throw fail(.controlCharacter) }
-            if byte < 0x80 {
+                let run = bytes[runStart..<index]
+                index += 1
+                guard hasEscapes else { return String(decoding: run, as: UTF8.self) }
+                decoded.append(contentsOf: run)
+                return String(decoding: decoded, as: UTF8.self)
+            } else if byte == UInt8(ascii: "\\") {
+                decoded.append(contentsOf: bytes[runStart..<index])
+                hasEscapes = true
+                index = try Self.readEscape(in: bytes, at: index, into: &decoded)
+                runStart = index
+            } else if byte < 0x20 {
+                // RFC 8259 §7: control characters must be escaped.
+                throw JSONError(offset: index, reason: .controlCharacter)
+            } else if byte < 0x80 {
                 index += 1
             } else {
-                try skipUTF8Sequence()
+                index = try Self.endOfUTF8Sequence(in: bytes, at: index)
             }
         }
-        var decoded = Array(bytes[start..<index])
-        while true {
-            guard index < bytes.count else { throw fail(.unexpectedEnd) }
-            let byte = bytes[index]
-            switch byte {
-            case UInt8(ascii: "\""):
-                index += 1
-                return String(decoding: decoded, as: UTF8.self)
-            case UInt8(ascii: "\\"):
-                try parseEscape(into: &decoded)
-            case ..<0x20:
-                throw fail(.controlCharacter)
-            case ..<0x80:
-                decoded.append(byte)
-                index += 1
-            default:
-                let sequenceStart = index
-                try skipUTF8Sequence()
-                decoded.append(contentsOf: bytes[sequenceStart..<index])
-            }
-        }
+        throw JSONError(offset: index, reason: .unexpectedEnd)
     }
 
-    /// Validates one multi-byte UTF-8 sequence (no overlongs, no surrogates, ≤ U+10FFFF).
-    private mutating func skipUTF8Sequence() throws(JSONError) {
-        let lead = bytes[index]
+    /// Checks the multi-byte UTF-8 sequence that starts at `start` against Unicode's table of
+    /// well-formed sequences (The Unicode Standard, Table 3-7), which rules out overlong forms,
+    /// surrogates and code points past U+10FFFF, and returns the index after it.
+    private static func endOfUTF8Sequence(in bytes: [UInt8], at start: Int) throws(JSONError) -> Int {
+        let lead = bytes[start]
         let length: Int
+        // The second byte's bounds depend on the lead byte; later ones are always 80...BF.
         var lowest: UInt8 = 0x80
         var highest: UInt8 = 0xBF
-        switch lead {
-        case 0xC2...0xDF: length = 2
-        case 0xE0: length = 3; lowest = 0xA0
-        case 0xE1...0xEC, 0xEE...0xEF: length = 3
-        case 0xED: length = 3; highest = 0x9F
-        case 0xF0: length = 4; lowest = 0x90
-        case 0xF1...0xF3: length = 4
-        case 0xF4: length = 4; highest = 0x8F
-        default: throw fail(.invalidUTF8)
+        if lead >= 0xC2 && lead <= 0xDF {
+            length = 2
+        } else if lead == 0xE0 {
+            length = 3
+            lowest = 0xA0  // below: overlong
+        } else if lead == 0xED {
+            length = 3
+            highest = 0x9F  // above: a surrogate, U+D800...U+DFFF
+        } else if lead >= 0xE1 && lead <= 0xEF {
+            length = 3
+        } else if lead == 0xF0 {
+            length = 4
+            lowest = 0x90  // below: overlong
+        } else if lead == 0xF4 {
+            length = 4
+            highest = 0x8F  // above: past U+10FFFF
+        } else if lead >= 0xF1 && lead <= 0xF3 {
+            length = 4
+        } else {
+            throw JSONError(offset: start, reason: .invalidUTF8)  // 80...C1 and F5...FF never lead
         }
-        for offset in 1..<length {
-            let position = index + offset
-            guard position < bytes.count else { throw fail(.unexpectedEnd, at: position) }
-            let continuation = bytes[position]
-            let range: ClosedRange<UInt8> = offset == 1 ? lowest...highest : 0x80...0xBF
-            guard range.contains(continuation) else { throw fail(.invalidUTF8, at: position) }
+        for position in start + 1..<start + length {
+            guard position < bytes.count else { throw JSONError(offset: bytes.count, reason: .unexpectedEnd) }
+            let byte = bytes[position]
+            guard byte >= lowest && byte <= highest else { throw JSONError(offset: start, reason: .invalidUTF8) }
+            lowest = 0x80
+            highest = 0xBF
         }
-        index += length
+        return start + length
     }
 
-    private mutating func parseEscape(into decoded: inout [UInt8]) throws(JSONError) {
-        let escapeStart = index
-        index += 1
-        guard index < bytes.count else { throw fail(.unexpectedEnd) }
-        let byte = bytes[index]
-        index += 1
-        switch byte {
-        case UInt8(ascii: "\""): decoded.append(UInt8(ascii: "\""))
-        case UInt8(ascii: "\\"): decoded.append(UInt8(ascii: "\\"))
-        case UInt8(ascii: "/"): decoded.append(UInt8(ascii: "/"))
+    /// Appends what the escape at `start` (its backslash) stands for as UTF-8, and returns the
+    /// index after it.
+    private static func readEscape(in bytes: [UInt8], at start: Int, into decoded: inout [UInt8]) throws(JSONError) -> Int {
+        guard start + 1 < bytes.count else { throw JSONError(offset: bytes.count, reason: .unexpectedEnd) }
+        let letter = bytes[start + 1]
+        switch letter {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): decoded.append(letter)
         case UInt8(ascii: "b"): decoded.append(0x08)
         case UInt8(ascii: "f"): decoded.append(0x0C)
         case UInt8(ascii: "n"): decoded.append(0x0A)
         case UInt8(ascii: "r"): decoded.append(0x0D)
         case UInt8(ascii: "t"): decoded.append(0x09)
         case UInt8(ascii: "u"):
-            var scalar = try parseHex4()
-            if (0xD800...0xDBFF).contains(scalar) {
-                // A high surrogate must be followed by an escaped low surrogate.
-                guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
-                    throw fail(.loneSurrogate, at: escapeStart)
-                }
-                index += 2
-                let low = try parseHex4()
-                guard (0xDC00...0xDFFF).contains(low) else { throw fail(.loneSurrogate, at: escapeStart) }
-                scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-            } else if (0xDC00...0xDFFF).contains(scalar) {
-                throw fail(.loneSurrogate, at: escapeStart)
+            let unit = try hex4(in: bytes, after: start)
+            if unit >= 0xDC00 && unit <= 0xDFFF { throw JSONError(offset: start, reason: .loneSurrogate) }
+            guard unit >= 0xD800 && unit <= 0xDBFF else {
+                appendUTF8(unit, to: &decoded)
+                return start + 6
             }
-            guard let unicode = Unicode.Scalar(scalar) else { throw fail(.loneSurrogate, at: escapeStart) }
-            decoded.append(contentsOf: Array(String(Character(unicode)).utf8))
+            // RFC 8259 §7: a code point past the BMP is escaped as a high-low surrogate pair.
+            let lowStart = start + 6
+            for (offset, expected) in [UInt8(ascii: "\\"), UInt8(ascii: "u")].enumerated() {
+                guard lowStart + offset < bytes.count else { throw JSONError(offset: bytes.count, reason: .unexpectedEnd) }
+                guard bytes[lowStart + offset] == expected else { throw JSONError(offset: start, reason: .loneSurrogate) }
+            }
+            let low = try hex4(in: bytes, after: lowStart)
+            guard low >= 0xDC00 && low <= 0xDFFF else { throw JSONError(offset: start, reason: .loneSurrogate) }
+            appendUTF8(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00), to: &decoded)
+            return lowStart + 6
         default:
-            throw fail(.invalidEscape, at: escapeStart)
+            throw JSONError(offset: start, reason: .invalidEscape)
         }
+        return start + 2
     }
 
-    private mutating func parseHex4() throws(JSONError) -> UInt32 {
+    /// The four hex digits, in either case, after the `\u` at `start`.
+    private static func hex4(in bytes: [UInt8], after start: Int) throws(JSONError) -> UInt32 {
         var value: UInt32 = 0
-        for _ in 0..<4 {
-            guard index < bytes.count else { throw fail(.unexpectedEnd) }
-            let byte = bytes[index]
-            let digit: UInt32
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(byte - UInt8(ascii: "0"))
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(byte - UInt8(ascii: "a") + 10)
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(byte - UInt8(ascii: "A") + 10)
-            default: throw fail(.invalidEscape)
+        for position in start + 2..<start + 6 {
+            guard position < bytes.count else { throw JSONError(offset: bytes.count, reason: .unexpectedEnd) }
+            let byte = bytes[position]
+            let digit: UInt8
+            if isDigit(byte) {
+                digit = byte - UInt8(ascii: "0")
+            } else if byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "f") {
+                digit = byte - UInt8(ascii: "a") + 10
+            } else if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "F") {
+                digit = byte - UInt8(ascii: "A") + 10
+            } else {
+                throw JSONError(offset: start, reason: .invalidEscape)
             }
-            value = value << 4 | digit
-            index += 1
+            value = value << 4 | UInt32(digit)
         }
         return value
+    }
+
+    /// A scalar value (never a surrogate, at most U+10FFFF) as UTF-8.
+    private static func appendUTF8(_ scalar: UInt32, to bytes: inout [UInt8]) {
+        if scalar < 0x80 {
+            bytes.append(UInt8(scalar))
+        } else if scalar < 0x800 {
+            bytes.append(0xC0 | UInt8(scalar >> 6))
+            bytes.append(0x80 | UInt8(scalar & 0x3F))
+        } else if scalar < 0x1_0000 {
+            bytes.append(0xE0 | UInt8(scalar >> 12))
+            bytes.append(0x80 | UInt8(scalar >> 6 & 0x3F))
+            bytes.append(0x80 | UInt8(scalar & 0x3F))
+        } else {
+            bytes.append(0xF0 | UInt8(scalar >> 18))
+            bytes.append(0x80 | UInt8(scalar >> 12 & 0x3F))
+            bytes.append(0x80 | UInt8(scalar >> 6 & 0x3F))
+            bytes.append(0x80 | UInt8(scalar & 0x3F))
+        }
     }
 }

@@ -1,5 +1,10 @@
-/// A JSON document as the client wrote it: object keys in their order, numbers in their spelling.
-public enum JSONValue: Sendable, Equatable {
+/// A JSON document as the client wrote it: object keys in their order, numbers in their
+/// spelling, strings as their exact UTF-8.
+///
+/// Equality follows the bytes the writer would produce: strings are equal when their UTF-8 is
+/// (RFC 8259 §8.3), not merely canonically equivalent as Swift's `String` compares them; numbers
+/// when they are spelled alike; objects when their members are equal and in the same order.
+public enum JSONValue: Sendable, Equatable, CustomStringConvertible {
     case null
     case bool(Bool)
     case number(JSONNumber)
@@ -28,10 +33,11 @@ public enum JSONValue: Sendable, Equatable {
     }
 
     public var isNull: Bool {
-        self == .null
+        if case .null = self { true } else { false }
     }
 
-    /// The JSON type's name, for error messages: `object`, `array`, `string`, `number`, `boolean`, `null`.
+    /// The JSON type's name, for error messages: `object`, `array`, `string`, `number`,
+    /// `boolean` or `null`.
     public var typeName: String {
         switch self {
         case .null: "null"
@@ -43,43 +49,29 @@ public enum JSONValue: Sendable, Equatable {
         }
     }
 
-    /// Compact UTF-8 bytes, keys in order (see `JSONWriter`).
+    /// Compact UTF-8 JSON, keys in order (see `JSONWriter`).
     public func serialized() -> [UInt8] {
         var writer = JSONWriter()
         writer.write(self)
         return writer.bytes
     }
 
+    /// `serialized()` as text.
     public var jsonString: String {
         String(decoding: serialized(), as: UTF8.self)
     }
-}
 
-extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
-    ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral, ExpressibleByNilLiteral
-{
-    public init(stringLiteral value: String) {
-        self = .string(value)
-    }
+    public var description: String { jsonString }
 
-    public init(integerLiteral value: Int) {
-        self = .number(JSONNumber(value))
-    }
-
-    public init(booleanLiteral value: Bool) {
-        self = .bool(value)
-    }
-
-    public init(arrayLiteral elements: JSONValue...) {
-        self = .array(elements)
-    }
-
-    /// Keeps the literal's order, which is what vendor replies need.
-    public init(dictionaryLiteral elements: (String, JSONValue)...) {
-        self = .object(JSONObject(elements.map { JSONObject.Member(key: $0.0, value: $0.1) }))
-    }
-
-    public init(nilLiteral: ()) {
-        self = .null
+    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+        switch (lhs, rhs) {
+        case (.null, .null): true
+        case (.bool(let left), .bool(let right)): left == right
+        case (.number(let left), .number(let right)): left == right
+        case (.string(let left), .string(let right)): ExactString(left) == ExactString(right)
+        case (.array(let left), .array(let right)): left == right
+        case (.object(let left), .object(let right)): left == right
+        case (.null, _), (.bool, _), (.number, _), (.string, _), (.array, _), (.object, _): false
+        }
     }
 }

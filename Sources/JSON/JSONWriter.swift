@@ -1,17 +1,23 @@
-/// Writes compact JSON: no spaces, keys in the object's order, numbers as spelled, `/` not
-/// escaped, non-ASCII as raw UTF-8 (the vendor's style, and Foundation's encoder cannot keep
-/// the order).
+/// Writes compact JSON, `{"a":1,"b":[true,null]}`: no spaces, keys in the object's order,
+/// numbers as spelled, strings with only `"`, `\` and control characters escaped (`/` is not,
+/// non-ASCII stays raw UTF-8). That is the vendor's style, and Foundation's encoder can keep
+/// neither the order nor the `/` (STYLE.md, "Learned on this machine" 4).
+///
+/// Writing recurses once per nesting level, so it is as deep as the value; values from
+/// `JSONReader` are at most its `maxDepth` deep.
 public struct JSONWriter: Sendable {
+    /// What has been written so far.
     public private(set) var bytes: [UInt8] = []
 
     public init() {}
 
+    /// Appends `value` to `bytes`.
     public mutating func write(_ value: JSONValue) {
         switch value {
         case .null: bytes.append(contentsOf: "null".utf8)
         case .bool(let flag): bytes.append(contentsOf: (flag ? "true" : "false").utf8)
         case .number(let number): bytes.append(contentsOf: number.text.utf8)
-        case .string(let text): write(text)
+        case .string(let text): write(string: text)
         case .array(let items):
             bytes.append(UInt8(ascii: "["))
             for (position, item) in items.enumerated() {
@@ -23,7 +29,7 @@ public struct JSONWriter: Sendable {
             bytes.append(UInt8(ascii: "{"))
             for (position, member) in object.members.enumerated() {
                 if position > 0 { bytes.append(UInt8(ascii: ",")) }
-                write(member.key)
+                write(string: member.key)
                 bytes.append(UInt8(ascii: ":"))
                 write(member.value)
             }
@@ -31,25 +37,46 @@ public struct JSONWriter: Sendable {
         }
     }
 
-    private mutating func write(_ text: String) {
+    private mutating func write(string: String) {
         bytes.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): bytes.append(contentsOf: "\\\"".utf8)
-            case UInt8(ascii: "\\"): bytes.append(contentsOf: "\\\\".utf8)
-            case 0x08: bytes.append(contentsOf: "\\b".utf8)
-            case 0x0C: bytes.append(contentsOf: "\\f".utf8)
-            case 0x0A: bytes.append(contentsOf: "\\n".utf8)
-            case 0x0D: bytes.append(contentsOf: "\\r".utf8)
-            case 0x09: bytes.append(contentsOf: "\\t".utf8)
-            case ..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                bytes.append(contentsOf: "\\u00".utf8)
-                bytes.append(hex[Int(byte >> 4)])
-                bytes.append(hex[Int(byte & 0xF)])
-            default: bytes.append(byte)
+        var text = string  // `withUTF8` needs a variable: it may make the storage contiguous.
+        text.withUTF8 { utf8 in
+            // Plain runs are copied whole; only the few bytes that need it are escaped. An index
+            // loop with plain comparisons, because debug builds run generic iteration slowly.
+            var runStart = 0
+            var index = 0
+            while index < utf8.count {
+                let byte = utf8[index]
+                if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+                    writeEscape(for: byte)
+                    runStart = index + 1
+                }
+                index += 1
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// The short escapes where RFC 8259 §7 has them, else `\u00XX` in lowercase hex.
+    private mutating func writeEscape(for byte: UInt8) {
+        bytes.append(UInt8(ascii: "\\"))
+        switch byte {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
+        case 0x08: bytes.append(UInt8(ascii: "b"))
+        case 0x0C: bytes.append(UInt8(ascii: "f"))
+        case 0x0A: bytes.append(UInt8(ascii: "n"))
+        case 0x0D: bytes.append(UInt8(ascii: "r"))
+        case 0x09: bytes.append(UInt8(ascii: "t"))
+        default:
+            bytes.append(contentsOf: "u00".utf8)
+            bytes.append(Self.hexDigit(byte >> 4))
+            bytes.append(Self.hexDigit(byte & 0x0F))
+        }
+    }
+
+    private static func hexDigit(_ nibble: UInt8) -> UInt8 {
+        nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
     }
 }
