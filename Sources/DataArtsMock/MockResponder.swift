@@ -28,7 +28,7 @@ struct MockResponder: HTTPResponder {
         var projectID: String?
     }
 
-    func respond(to request: HTTPRequest, reply: @escaping @Sendable (HTTPReply) -> Void) {
+    func respond(to request: HTTPRequest, later reply: @escaping @Sendable (HTTPReply) -> Void) -> HTTPReply? {
         let started = MockClock.monotonicMilliseconds()
         let requestID = requestIDs.next()
         let path = request.path
@@ -36,12 +36,15 @@ struct MockResponder: HTTPResponder {
             var (answer, changedState) = controlAPI.respond(to: request, requestID: requestID)
             answer.headers.set("X-Request-Id", requestID)
             let response = answer
-            let deliver: @Sendable () -> Void = {
-                logAccess(request, .response(response), requestID: requestID, started: started)
-                reply(.response(response))
+            if changedState, let stateFile {
+                stateFile.whenDurable {
+                    logAccess(request, .response(response), requestID: requestID, started: started)
+                    reply(.response(response))
+                }
+                return nil
             }
-            if changedState, let stateFile { stateFile.whenDurable(deliver) } else { deliver() }
-            return
+            logAccess(request, .response(response), requestID: requestID, started: started)
+            return .response(response)
         }
 
         var outcome = route(request, requestID: requestID)
@@ -50,20 +53,29 @@ struct MockResponder: HTTPResponder {
             outcome.reply = .response(response)
         }
         let finished = outcome
-        let deliver: @Sendable () -> Void = {
+        let record: @Sendable () -> HTTPReply = {
             journal(request, finished, requestID: requestID, started: started)
             logAccess(request, finished.reply, requestID: requestID, started: started)
-            reply(finished.reply)
+            return finished.reply
         }
-        let afterLatency: @Sendable () -> Void = {
-            if finished.changedState, let stateFile { stateFile.whenDurable(deliver) } else { deliver() }
+        let durableThenReply: @Sendable () -> Void = {
+            if finished.changedState, let stateFile {
+                stateFile.whenDurable { reply(record()) }
+            } else {
+                reply(record())
+            }
         }
         if finished.latencyMilliseconds > 0 {
             // A timer, not a sleeping thread: other requests go on meanwhile.
-            DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(finished.latencyMilliseconds), execute: afterLatency)
-        } else {
-            afterLatency()
+            DispatchQueue.global().asyncAfter(
+                deadline: .now() + .milliseconds(finished.latencyMilliseconds), execute: durableThenReply)
+            return nil
         }
+        if finished.changedState, stateFile != nil {
+            durableThenReply()
+            return nil
+        }
+        return record()
     }
 
     func response(to refusal: HTTPRefusal) -> HTTPResponse {

@@ -130,6 +130,11 @@ final class Connection: Sendable {
                 return false
             }
             if closed {
+                if case .lingering = state.phase {
+                    // The client has read the final reply and closed: nothing left to wait for.
+                    close(&state)
+                    return
+                }
                 // A client may send its last request and close its side at once (a half
                 // close): it still gets its answers. Reading stops, or EOF would fire forever.
                 state.peerClosed = true
@@ -140,7 +145,11 @@ final class Connection: Sendable {
     }
 
     private func writable() {
-        state.withLock { state in flush(&state) }
+        state.withLock { state in
+            flush(&state)
+            // A reply that needed the write source is out: pipelined requests go on.
+            if state.outbound.isEmpty, case .idle = state.phase { processBuffered(&state) }
+        }
     }
 
     private func timerFired() {
@@ -162,13 +171,16 @@ final class Connection: Sendable {
 
     // MARK: - Requests
 
-    /// Parses what has arrived and acts on it: dispatch one request, refuse bad bytes, or wait.
+    /// Parses what has arrived and acts on it: answer requests, refuse bad bytes, or wait.
+    /// A loop, not recursion, so that thousands of pipelined requests in one read cannot
+    /// exhaust the stack.
     private func processBuffered(_ state: inout State) {
-        do {
+        while true {
             switch state.phase {
             case .processing, .lingering, .closed: return
             default: break
             }
+            // A reply still being written: the write source resumes the pipeline.
             guard state.outbound.isEmpty else { return }
             if state.inbound.isEmpty {
                 if case .idle = state.phase {} else { state.phase = .idle(since: .now()) }
@@ -209,22 +221,28 @@ final class Connection: Sendable {
                 state.inbound.removeFirst(consumed)
                 state.sentContinue = false
                 state.phase = .processing
-                suspendReading(&state)
                 let keepAlive = request.wantsKeepAlive
                 let isHead = request.method == "HEAD"
-                context.responder.respond(to: request) { reply in
+                let later: @Sendable (HTTPReply) -> Void = { reply in
                     self.queue.async {
                         self.state.withLock { state in
-                            self.deliver(reply, keepAlive: keepAlive, isHead: isHead, &state)
+                            self.apply(reply, keepAlive: keepAlive, isHead: isHead, &state)
+                            self.processBuffered(&state)
                         }
                     }
                 }
-                return
+                guard let reply = context.responder.respond(to: request, later: later) else {
+                    // Answered later: read nothing more until then, so the buffer stays bounded.
+                    suspendReading(&state)
+                    return
+                }
+                apply(reply, keepAlive: keepAlive, isHead: isHead, &state)
             }
         }
     }
 
-    private func deliver(_ reply: HTTPReply, keepAlive: Bool, isHead: Bool, _ state: inout State) {
+    /// Sends the reply to the request in progress (or closes, for an injected fault).
+    private func apply(_ reply: HTTPReply, keepAlive: Bool, isHead: Bool, _ state: inout State) {
         guard case .processing = state.phase else { return }
         state.servedRequests += 1
         switch reply {
@@ -233,15 +251,13 @@ final class Connection: Sendable {
         case .response(let response):
             state.phase = .idle(since: .now())
             finish(response, closing: !keepAlive || state.shuttingDown, includeBody: !isHead, &state)
-            // Pipelined requests already buffered go on (a partial write resumes them later).
-            if case .idle = state.phase { processBuffered(&state) }
         }
     }
 
     /// Queues `response` with the headers the transport owns, and writes it.
     private func finish(_ response: HTTPResponse, closing: Bool, includeBody: Bool = true, _ state: inout State) {
         var response = response
-        response.headers.set("Date", HTTPDate.now())
+        response.headers.set("Date", context.date.now())
         if closing {
             response.headers.set("Connection", "close")
             state.closeAfterWrite = true
@@ -289,9 +305,6 @@ final class Connection: Sendable {
                 resumeReading(&state)
                 scheduleTimer(&state)
             }
-        } else if case .idle = state.phase, !state.inbound.isEmpty || state.peerClosed {
-            // A reply that needed the write source is out: pipelined requests go on.
-            processBuffered(&state)
         }
     }
 

@@ -18,10 +18,11 @@ public enum HTTPRefusal: Sendable, Equatable {
 
 /// The application behind the transport.
 public protocol HTTPResponder: Sendable {
-    /// Answers `request`. Called on the connection's queue; `reply` must be called exactly once,
-    /// from any thread, possibly later (a delayed or persisted answer). Requests on one
-    /// connection are passed one at a time, so replies leave in request order.
-    func respond(to request: HTTPRequest, reply: @escaping @Sendable (HTTPReply) -> Void)
+    /// Answers `request`, called on the connection's queue. Return the reply when it is ready
+    /// now (the common case, answered without another hop), or `nil` and call `later` exactly
+    /// once, from any thread (a delayed or persisted answer). Requests on one connection are
+    /// passed one at a time, so replies leave in request order.
+    func respond(to request: HTTPRequest, later: @escaping @Sendable (HTTPReply) -> Void) -> HTTPReply?
 
     /// The answer to a request the transport refused; the connection closes after it.
     func response(to refusal: HTTPRefusal) -> HTTPResponse

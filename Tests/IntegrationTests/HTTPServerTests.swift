@@ -191,6 +191,19 @@ import Testing
         #expect(first.readResponse()?.status == 200)
     }
 
+    @Test func aClosedConnectionFreesItsSlotAtOnce() throws {
+        // After a final reply the server lingers to drain the socket, but a client that has
+        // closed must not hold a --max-clients slot meanwhile.
+        let server = try MockServer(MockConfiguration(port: 0, maxClients: 2))
+        defer { server.stop() }
+        for _ in 0..<10 {
+            let client = try RawClient(port: server.port)
+            try client.send("GET /__mock/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+            #expect(client.readResponse()?.status == 200)
+            #expect(client.serverClosed())
+        }
+    }
+
     @Test func aSlowClientDoesNotDelayOthers() throws {
         let server = try MockServer(MockConfiguration(port: 0, headerTimeout: 60))
         defer { server.stop() }
