@@ -3,31 +3,20 @@ import Locking
 /// Makes the 32-lowercase-hex identifiers the vendor uses for connection and request ids.
 ///
 /// Random by default; with a seed the sequence is the same on every run, so two servers given
-/// the same seed and the same requests (one at a time) answer the same ids.
+/// the same seed and the same requests (one at a time) answer the same ids. Unseeded, the
+/// generator is seeded once from the system: ids need to be unique, not secret, and a
+/// `getrandom` call per id showed up in the request path's profile.
 public final class IdentifierGenerator: Sendable {
-    private let state: Locked<State>
-
-    private enum State {
-        case random
-        case seeded(SplitMix64)
-    }
+    private let generator: Locked<SplitMix64>
 
     public init(seed: UInt64? = nil) {
-        state = Locked(seed.map { .seeded(SplitMix64(seed: $0)) } ?? .random)
+        var system = SystemRandomNumberGenerator()
+        generator = Locked(SplitMix64(seed: seed ?? system.next()))
     }
 
     /// The next identifier: 128 bits as 32 lowercase hex digits.
     public func next() -> String {
-        let (high, low) = state.withLock { state -> (UInt64, UInt64) in
-            switch state {
-            case .random:
-                var system = SystemRandomNumberGenerator()
-                return (system.next(), system.next())
-            case .seeded(var generator):
-                defer { state = .seeded(generator) }
-                return (generator.next(), generator.next())
-            }
-        }
+        let (high, low) = generator.withLock { ($0.next(), $0.next()) }
         return Self.hex(high) + Self.hex(low)
     }
 

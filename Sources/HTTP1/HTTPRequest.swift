@@ -21,6 +21,10 @@ public struct HTTPRequest: Sendable, Equatable {
     /// The raw path of the target, still percent-encoded; for the absolute form
     /// (`http://host/p`) the scheme and authority are dropped.
     public var path: Substring {
+        // The origin form, nearly every request: up to the first `?`.
+        if target.utf8.first == UInt8(ascii: "/") {
+            return target.utf8.firstIndex(of: UInt8(ascii: "?")).map { target[..<$0] } ?? target[...]
+        }
         var rest = Substring(target)
         // Only the absolute form has a scheme: `/redirect?to=http://x/y` is an origin form.
         if !rest.hasPrefix("/"), let schemeEnd = rest.range(of: "://") {

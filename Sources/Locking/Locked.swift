@@ -1,4 +1,4 @@
-import Synchronization
+public import Synchronization
 
 /// A `Mutex` that ThreadSanitizer can see.
 ///
@@ -9,14 +9,17 @@ import Synchronization
 /// sanitizer's runtime is linked in, tells it about the acquire and release; otherwise the
 /// annotations are two nil checks.
 public struct Locked<Value: ~Copyable>: ~Copyable, Sendable {
-    private let mutex: Mutex<Value>
+    @usableFromInline let mutex: Mutex<Value>
     /// A stable address that names this lock to the sanitizer.
-    private let identity = Identity()
+    @usableFromInline let identity = Identity()
 
     public init(_ value: consuming sending Value) {
         mutex = Mutex(value)
     }
 
+    // Inlinable, so that callers in other modules get it specialised: unspecialised, the
+    // generic path showed up in the request path's profile as metadata lookups.
+    @inlinable
     public borrowing func withLock<Result: ~Copyable, E: Error>(
         _ body: (inout sending Value) throws(E) -> sending Result
     ) throws(E) -> sending Result {
@@ -28,5 +31,7 @@ public struct Locked<Value: ~Copyable>: ~Copyable, Sendable {
         }
     }
 
-    private final class Identity: Sendable {}
+    @usableFromInline final class Identity: Sendable {
+        @usableFromInline init() {}
+    }
 }

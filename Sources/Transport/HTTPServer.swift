@@ -118,4 +118,5 @@ struct ConnectionContext: Sendable {
     let responder: any HTTPResponder
     let configuration: HTTPServerConfiguration
     let logger: Logger
+    let date = HTTPDate()
 }

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 public import HTTP1
 
 /// Where the server listens and the limits it holds every client to (SPEC §5).
@@ -17,10 +22,17 @@ public struct HTTPServerConfiguration: Sendable {
     /// Serial queues that every connection queue targets: the bound on threads doing I/O.
     public var loopCount: Int
 
+    /// Two per core. Measured with wrk (64 keep-alive connections) on 2 cores: 1 loop 13.3k
+    /// req/s, 2 loops 21.7–23.3k, 4 loops 27.1–30.0k, 8 loops 14.0–15.0k, 16 loops 17.9–20.8k:
+    /// with libdispatch, a wakeup per event costs more than a little oversubscription.
+    public static var defaultLoopCount: Int {
+        max(2, 2 * Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+    }
+
     public init(
         host: String = "127.0.0.1", port: UInt16 = 8080, limits: RequestParser.Limits = .init(),
         headerTimeout: Double = 10, bodyTimeout: Double = 10, idleTimeout: Double = 60,
-        maxClients: Int = 1024, loopCount: Int = 2
+        maxClients: Int = 1024, loopCount: Int = HTTPServerConfiguration.defaultLoopCount
     ) {
         self.host = host
         self.port = port
