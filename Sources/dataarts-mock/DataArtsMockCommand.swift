@@ -162,6 +162,10 @@ struct DataArtsMockCommand: ParsableCommand {
                 Foundation.exit(0)
             }
             source.resume()
+            // Kept for the life of the process on purpose: under -O, `withExtendedLifetime`
+            // around the never-returning `dispatchMain()` did not keep the sources alive, so
+            // they were cancelled at once and a release build ignored SIGTERM.
+            _ = Unmanaged.passRetained(source as AnyObject)
             return source
         }
         Self.waitForSignalHandlers([SIGINT, SIGTERM])
@@ -178,7 +182,8 @@ struct DataArtsMockCommand: ParsableCommand {
         // for this line would hang.
         FileHandle.standardOutput.write(Data("listening on \(server.url)\n".utf8))
 
-        withExtendedLifetime(signals) { dispatchMain() }
+        _ = signals
+        dispatchMain()
     }
 
     /// Waits (at most a second) until each signal has a handler instead of its default action.
