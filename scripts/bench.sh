@@ -227,7 +227,9 @@ cp "$built" "$bin"
 source_state=""
 if git rev-parse --git-dir >/dev/null 2>&1; then
     changed=$(git status --porcelain -- Sources Package.swift | wc -l)
-    source_state=" from $(git rev-parse --short HEAD)$( ((changed)) && echo " + uncommitted changes in $changed files under Sources/")"
+    source_state=" from $(git rev-parse --short HEAD)"
+    # An if, not `((changed)) && …`: with set -e, a clean tree (0) must not end the script.
+    if ((changed)); then source_state+=" + uncommitted changes in $changed files under Sources/"; fi
 fi
 echo "   built in $(($(date +%s) - build_started)) s$source_state; measuring a copy of $built"
 help_text=$("$bin" --help 2>&1 || true)
