@@ -38,6 +38,10 @@ extension DataConnection {
         let projectID = violations.string(object, "project_id", at: path, required: true, maxLength: 128)
         let workspace = violations.string(object, "workspace", at: path, required: true, maxLength: 64)
         let id = violations.string(object, "dw_id", at: path, maxLength: 128)
+        if id?.isEmpty == true {
+            // No route reaches a connection whose id is empty.
+            violations.add("\(Violations.join(path, "dw_id")) must not be empty")
+        }
         let user = violations.string(object, "create_user", at: path, maxLength: 128)
         let createTime = violations.integer(object, "create_time", at: path, in: 0...Int.max)
         let updateType = violations.integer(object, "update_type", at: path, in: 0...1)

@@ -236,6 +236,10 @@ import Testing
         #expect(invalid.status == 400)
         #expect((try invalid.json()["error_msg"] as? String)?.contains("connections[0].dw_name is required") == true)
         #expect(server.connectionCount == 1)
+        let emptyID = "{\"connections\":[{\"project_id\":\"p\",\"workspace\":\"w\",\"dw_name\":\"n\",\"dw_type\":\"DWS\",\"dw_config\":{},\"dw_id\":\"\"}]}"
+        let unreachable = try Curl.request("PUT", server.url("/__mock/state"), body: Array(emptyID.utf8))
+        #expect(unreachable.status == 400)
+        #expect((try unreachable.json()["error_msg"] as? String)?.contains("connections[0].dw_id must not be empty") == true)
 
         #expect(try Curl.request("POST", server.url("/__mock/reset")).status == 204)
         #expect(try Curl.request("PUT", server.url("/__mock/state"), body: exported.body).status == 204)
