@@ -32,30 +32,25 @@ struct MockResponder: HTTPResponder {
         let started = MockClock.monotonicMilliseconds()
         let requestID = requestIDs.next()
         let path = request.path
-        if configuration.adminEnabled && (path == "/__mock" || path.hasPrefix("/__mock/")) {
-            var (answer, changedState) = controlAPI.respond(to: request, requestID: requestID)
-            answer.headers.set("X-Request-Id", requestID)
-            let response = answer
-            if changedState, let stateFile {
-                stateFile.whenDurable {
-                    logAccess(request, .response(response), requestID: requestID, started: started)
-                    reply(.response(response))
-                }
-                return nil
-            }
-            logAccess(request, .response(response), requestID: requestID, started: started)
-            return .response(response)
+        let isControl = configuration.adminEnabled && (path == "/__mock" || path.hasPrefix("/__mock/"))
+        var outcome: Outcome
+        if isControl {
+            let (response, changedState) = controlAPI.respond(to: request, requestID: requestID)
+            outcome = Outcome(reply: .response(response), changedState: changedState)
+        } else {
+            outcome = route(request, requestID: requestID)
         }
-
-        var outcome = route(request, requestID: requestID)
         if case .response(var response) = outcome.reply {
             response.headers.set("X-Request-Id", requestID)
             outcome.reply = .response(response)
         }
         let finished = outcome
         let record: @Sendable () -> HTTPReply = {
-            journal(request, finished, requestID: requestID, started: started)
-            logAccess(request, finished.reply, requestID: requestID, started: started)
+            let response: HTTPResponse? = if case .response(let response) = finished.reply { response } else { nil }
+            let errorCode = response.flatMap(Self.errorCode(in:))
+            // Control calls are not journaled (SPEC §6).
+            if !isControl { journal(request, finished, errorCode: errorCode, requestID: requestID, started: started) }
+            logAccess(request, response, errorCode: errorCode, requestID: requestID, started: started)
             return finished.reply
         }
         let durableThenReply: @Sendable () -> Void = {
@@ -151,25 +146,28 @@ struct MockResponder: HTTPResponder {
         return APIError.custom(status: HTTPStatus(status), code: code, message: message).response
     }
 
-    private func journal(_ request: HTTPRequest, _ outcome: Outcome, requestID: String, started: Double) {
-        let response: HTTPResponse? = if case .response(let response) = outcome.reply { response } else { nil }
+    private func journal(
+        _ request: HTTPRequest, _ outcome: Outcome, errorCode: String?, requestID: String, started: Double
+    ) {
+        let status: Int = if case .response(let response) = outcome.reply { response.status.code } else { 0 }
         controls.journal.record(JournalEntry(
             seq: 0, timeMilliseconds: controls.clock.nowMilliseconds, method: request.method, path: String(request.path),
             query: request.query.map(String.init) ?? "", projectID: outcome.projectID, workspace: request.headers["workspace"],
             headers: Redaction.headers(request.headers), body: Redaction.body(request.body),
-            status: response?.status.code ?? 0, errorCode: response.flatMap(Self.errorCode(in:)), requestID: requestID,
+            status: status, errorCode: errorCode, requestID: requestID,
             durationMilliseconds: MockClock.monotonicMilliseconds() - started))
     }
 
-    private func logAccess(_ request: HTTPRequest, _ reply: HTTPReply, requestID: String, started: Double) {
+    private func logAccess(
+        _ request: HTTPRequest, _ response: HTTPResponse?, errorCode: String?, requestID: String, started: Double
+    ) {
         let elapsed = MockClock.monotonicMilliseconds() - started
-        let response: HTTPResponse? = if case .response(let response) = reply { response } else { nil }
         let status = response.map { String($0.status.code) } ?? "closed"
         logger.info("\(request.method) \(request.path) \(status)", metadata: [
             "request.method": "\(request.method)",
             "request.path": "\(request.path)",
             "request.status": "\(status)",
-            "request.error_code": "\(response.flatMap(Self.errorCode(in:)) ?? "-")",
+            "request.error_code": "\(errorCode ?? "-")",
             "request.ms": "\((elapsed * 100).rounded() / 100)",
             "request.id": "\(requestID)",
         ])

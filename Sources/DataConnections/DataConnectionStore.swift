@@ -94,9 +94,10 @@ public final class DataConnectionStore: Sendable {
     @discardableResult
     public func delete(_ id: String, in key: WorkspaceKey) throws(APIError) -> DataConnection {
         try workspaces.withLock { (workspaces) throws(APIError) -> DataConnection in
-            guard let removed = workspaces[key]?.remove(id) else { throw .notFound }
-            if workspaces[key]?.isEmpty == true { workspaces[key] = nil }
-            observer?.store(didApply: .delete(key, id: id))
+            guard let removed = workspaces[key]?.byID[id] else { throw .notFound }
+            let change = StoreChange.delete(key, id: id)
+            Self.apply(change, to: &workspaces)
+            observer?.store(didApply: change)
             return removed
         }
     }
