@@ -15,20 +15,20 @@ let package = Package(
     ],
     targets: [
         // Wire format only: imports nothing, so it can be unit-tested and fuzzed alone.
-        .target(name: "HTTP1"),
+        .target(name: "DataArtsHTTP1"),
         // Ordered JSON reader and writer: imports nothing, fuzzed like HTTP1.
-        .target(name: "JSON"),
+        .target(name: "DataArtsJSON"),
         // A Mutex that ThreadSanitizer can see.
-        .target(name: "Locking"),
+        .target(name: "DataArtsLocking"),
         // The vendor's SDK-HMAC-SHA256 request signature.
-        .target(name: "Signing", dependencies: ["HTTP1", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "DataArtsSigning", dependencies: ["DataArtsHTTP1", .product(name: "Crypto", package: "swift-crypto")]),
         // POSIX sockets and Dispatch.
-        .target(name: "Transport", dependencies: ["HTTP1", "Locking", .product(name: "Logging", package: "swift-log")]),
+        .target(name: "DataArtsTransport", dependencies: ["DataArtsHTTP1", "DataArtsLocking", .product(name: "Logging", package: "swift-log")]),
         // The emulated service: never sees a socket.
-        .target(name: "DataConnections", dependencies: ["HTTP1", "JSON", "Locking"]),
+        .target(name: "DataArtsServices", dependencies: ["DataArtsHTTP1", "DataArtsJSON", "DataArtsLocking"]),
         // The library product: the only module that sees both Transport and DataConnections.
         .target(name: "DataArtsMock", dependencies: [
-            "HTTP1", "JSON", "Locking", "Signing", "Transport", "DataConnections",
+            "DataArtsHTTP1", "DataArtsJSON", "DataArtsLocking", "DataArtsSigning", "DataArtsTransport", "DataArtsServices",
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "dataarts-mock", dependencies: [
@@ -37,14 +37,14 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         // libcurl for the integration tests' client side.
-        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(name: "CDataArtsCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
 
-        .testTarget(name: "HTTP1Tests", dependencies: ["HTTP1"]),
-        .testTarget(name: "JSONTests", dependencies: ["JSON"]),
-        .testTarget(name: "SigningTests", dependencies: ["Signing", "HTTP1"]),
-        .testTarget(name: "DataConnectionsTests", dependencies: ["DataConnections", "HTTP1", "JSON"]),
+        .testTarget(name: "DataArtsHTTP1Tests", dependencies: ["DataArtsHTTP1"]),
+        .testTarget(name: "DataArtsJSONTests", dependencies: ["DataArtsJSON"]),
+        .testTarget(name: "DataArtsSigningTests", dependencies: ["DataArtsSigning", "DataArtsHTTP1"]),
+        .testTarget(name: "DataArtsServicesTests", dependencies: ["DataArtsServices", "DataArtsHTTP1", "DataArtsJSON"]),
         .testTarget(name: "IntegrationTests", dependencies: [
-            "DataArtsMock", "DataConnections", "HTTP1", "JSON", "Locking", "Signing", "CCurl",
+            "DataArtsMock", "DataArtsServices", "DataArtsHTTP1", "DataArtsJSON", "DataArtsLocking", "DataArtsSigning", "CDataArtsCurl",
             .product(name: "Logging", package: "swift-log"),
         ]),
     ]

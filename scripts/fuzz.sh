@@ -19,8 +19,8 @@ usage() {
 name=${1:-}
 seconds=${2:-60}
 case "$name" in
-    http1) module=HTTP1 ;;
-    json) module=JSON ;;
+    http1) module=DataArtsHTTP1 ;;
+    json) module=DataArtsJSON ;;
     *) usage ;;
 esac
 [[ "$seconds" =~ ^[0-9]+$ ]] && ((seconds > 0)) || usage

@@ -1,6 +1,6 @@
-import DataConnections
-import HTTP1
-import Signing
+import DataArtsServices
+import DataArtsHTTP1
+import DataArtsSigning
 
 /// The gateway's authentication (SPEC §4): a token or an AK/SK signature, then the project
 /// binding. Failures are `GatewayError`s, answered before the service sees the request.

@@ -1,6 +1,6 @@
-import DataConnections
-import HTTP1
-import JSON
+import DataArtsServices
+import DataArtsHTTP1
+import DataArtsJSON
 
 /// The test-double controls under `/__mock/` (SPEC §6): JSON in and out, no authentication,
 /// not journaled.

@@ -1,4 +1,4 @@
-import DataConnections
+import DataArtsServices
 
 /// `GET /__mock/`: a small HTML page of what the mock holds, for a person at a browser.
 struct Dashboard {

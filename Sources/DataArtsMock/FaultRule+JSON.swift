@@ -1,5 +1,5 @@
-import DataConnections
-import JSON
+import DataArtsServices
+import DataArtsJSON
 
 extension FaultRule {
     /// A rule from the control API's JSON (SPEC §6), every problem reported at once.

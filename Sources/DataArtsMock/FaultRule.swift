@@ -1,4 +1,4 @@
-import JSON
+import DataArtsJSON
 
 /// A test's instruction to misbehave on matching requests (SPEC §6).
 ///

@@ -1,6 +1,6 @@
-import DataConnections
-import HTTP1
-import Locking
+import DataArtsServices
+import DataArtsHTTP1
+import DataArtsLocking
 
 /// The fault rules in force, first added first tried; a used-up rule disappears.
 public final class FaultRules: Sendable {

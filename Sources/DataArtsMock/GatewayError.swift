@@ -1,7 +1,7 @@
-import DataConnections
-import HTTP1
-import JSON
-import Transport
+import DataArtsServices
+import DataArtsHTTP1
+import DataArtsJSON
+import DataArtsTransport
 
 /// An answer of the API gateway in front of the service (`APIGW.*`), which carries the request
 /// id in its body as well as in the `X-Request-Id` header (SPEC §4).

@@ -1,4 +1,4 @@
-import DataConnections
+import DataArtsServices
 
 /// A fault to apply to one request: from a rule, or from its `X-Mock-Fault` header.
 struct InjectedFault: Sendable, Equatable {

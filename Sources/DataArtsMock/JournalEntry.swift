@@ -1,4 +1,4 @@
-public import JSON
+public import DataArtsJSON
 
 /// One request as the journal keeps it, secrets already redacted (SPEC §6).
 public struct JournalEntry: Sendable, Equatable {

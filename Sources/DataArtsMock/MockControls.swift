@@ -1,4 +1,4 @@
-import DataConnections
+import DataArtsServices
 
 /// What a test can steer, shared by the control API and the `MockServer` facade.
 struct MockControls: Sendable {

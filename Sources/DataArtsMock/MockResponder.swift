@@ -1,9 +1,9 @@
-import DataConnections
+import DataArtsServices
 import Dispatch
-import HTTP1
-import JSON
+import DataArtsHTTP1
+import DataArtsJSON
 import Logging
-import Transport
+import DataArtsTransport
 
 /// The application behind the transport, in SPEC §5's order: control API, route (404),
 /// authentication (401/403), throttling (429), faults, then the service's own validation and

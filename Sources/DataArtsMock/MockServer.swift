@@ -1,9 +1,9 @@
-import DataConnections
+import DataArtsServices
 import Foundation
-import HTTP1
-import JSON
+import DataArtsHTTP1
+import DataArtsJSON
 public import Logging
-import Transport
+import DataArtsTransport
 
 /// A running dataarts-mock: the front type for tests and for the command line.
 ///

@@ -1,5 +1,5 @@
-import DataConnections
-import Locking
+import DataArtsServices
+import DataArtsLocking
 
 /// The gateway's throttle (SPEC §5): at most `perSecond` requests per API and second.
 final class RateLimiter: Sendable {

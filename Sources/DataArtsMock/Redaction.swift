@@ -1,7 +1,7 @@
-import DataConnections
+import DataArtsServices
 import Foundation
-import HTTP1
-import JSON
+import DataArtsHTTP1
+import DataArtsJSON
 
 /// What the journal keeps of a request, secrets removed (SPEC §6): `X-Auth-Token` and the
 /// `Signature=` part of `Authorization` become `******`, as does every secret key of the body.

@@ -1,4 +1,4 @@
-import Locking
+import DataArtsLocking
 
 /// The bounded ring of requests that reached routing, oldest first.
 ///

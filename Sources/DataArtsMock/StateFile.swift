@@ -3,12 +3,12 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import DataConnections
+import DataArtsServices
 import Dispatch
 import Foundation
-import JSON
+import DataArtsJSON
 import Logging
-import Locking
+import DataArtsLocking
 
 /// `--state-file`: every acknowledged change is on disk before its answer leaves.
 ///

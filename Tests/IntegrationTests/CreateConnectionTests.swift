@@ -1,6 +1,6 @@
 import DataArtsMock
 import Foundation
-import Locking
+import DataArtsLocking
 import Testing
 
 /// Create Data Connection over sockets, against the seed's examples.

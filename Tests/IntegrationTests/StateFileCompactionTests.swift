@@ -1,7 +1,7 @@
 @testable import DataArtsMock
-import DataConnections
+import DataArtsServices
 import Foundation
-import JSON
+import DataArtsJSON
 import Logging
 import Testing
 

@@ -1,6 +1,6 @@
 // libFuzzer target for the HTTP1 module; run it with `scripts/fuzz.sh http1 [seconds]`.
 //
-// It is compiled into one module with Sources/HTTP1/*.swift (the module imports nothing), so it
+// It is compiled into one module with Sources/DataArtsHTTP1/*.swift (the module imports nothing), so it
 // calls the parser directly. Every property is a `require`: libFuzzer reports a failed one as a
 // crash and saves the input that broke it.
 

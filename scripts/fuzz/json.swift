@@ -1,6 +1,6 @@
 // libFuzzer target for the JSON module; run it with `scripts/fuzz.sh json [seconds]`.
 //
-// It is compiled into one module with Sources/JSON/*.swift (the module imports nothing), so it
+// It is compiled into one module with Sources/DataArtsJSON/*.swift (the module imports nothing), so it
 // calls the reader directly. Every property is a `precondition`: libFuzzer reports a failed one
 // as a crash and saves the input that broke it. An -O build drops the messages; to read one,
 // build with -Onone and replay the saved input with SWIFT_BACKTRACE=enable=no (Swift's

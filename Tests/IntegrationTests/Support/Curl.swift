@@ -1,4 +1,4 @@
-import CCurl
+import CDataArtsCurl
 import Foundation
 
 /// What libcurl received: status, headers in order, body.

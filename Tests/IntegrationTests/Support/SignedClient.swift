@@ -1,6 +1,6 @@
 import Foundation
-import HTTP1
-import Signing
+import DataArtsHTTP1
+import DataArtsSigning
 
 /// Signs requests as the vendor's SDK does, for sending through curl.
 enum SignedClient {

@@ -1,0 +1,78 @@
+import DataArtsJSON
+
+/// Every problem found in one request, each naming its JSON path or header; reading goes on
+/// after a problem, so the client learns all of them at once.
+struct Violations {
+    private(set) var messages: [String] = []
+
+    var isEmpty: Bool { messages.isEmpty }
+
+    mutating func add(_ message: String) {
+        messages.append(message)
+    }
+
+    /// Throws DAYU.4402 listing everything found so far, if anything was.
+    func check() throws(APIError) {
+        if !messages.isEmpty { throw .badRequest(messages) }
+    }
+
+    // MARK: - Typed field readers. A JSON null counts as absent (SPEC §2.2).
+
+    mutating func string(
+        _ object: JSONObject, _ key: String, at path: String, required: Bool = false, maxLength: Int
+    ) -> String? {
+        let path = Self.join(path, key)
+        guard let value = object[key], !value.isNull else {
+            if required { add("\(path) is required") }
+            return nil
+        }
+        guard let text = value.string else {
+            add("\(path) must be a string, not \(value.typeName)")
+            return nil
+        }
+        let length = text.unicodeScalars.count
+        if length > maxLength || (required && length == 0) {
+            add("\(path) must be \(required ? 1 : 0) to \(maxLength) characters long, not \(length)")
+            return nil
+        }
+        return text
+    }
+
+    /// A JSON integer (no fraction, no exponent) within `range`.
+    mutating func integer(_ object: JSONObject, _ key: String, at path: String, in range: ClosedRange<Int>) -> Int? {
+        let path = Self.join(path, key)
+        guard let value = object[key], !value.isNull else { return nil }
+        guard let number = value.number, number.isInteger, let integer = number.intValue else {
+            add("\(path) must be an integer, not \(value.number.map { $0.text } ?? value.typeName)")
+            return nil
+        }
+        guard range.contains(integer) else {
+            add("\(path) must be \(Self.describe(range)), not \(integer)")
+            return nil
+        }
+        return integer
+    }
+
+    /// Any finite JSON number.
+    mutating func number(_ object: JSONObject, _ key: String, at path: String) -> JSONNumber? {
+        let path = Self.join(path, key)
+        guard let value = object[key], !value.isNull else { return nil }
+        guard let number = value.number else {
+            add("\(path) must be a number, not \(value.typeName)")
+            return nil
+        }
+        guard number.doubleValue.isFinite else {
+            add("\(path) is too large a number")
+            return nil
+        }
+        return number
+    }
+
+    static func join(_ path: String, _ key: String) -> String {
+        path.isEmpty ? key : "\(path).\(key)"
+    }
+
+    private static func describe(_ range: ClosedRange<Int>) -> String {
+        range.count == 2 ? "\(range.lowerBound) or \(range.upperBound)" : "from \(range.lowerBound) to \(range.upperBound)"
+    }
+}

@@ -1,0 +1,71 @@
+public import DataArtsHTTP1
+
+/// The gateway's check of an `SDK-HMAC-SHA256` request (SPEC §4).
+///
+/// The checks run in this order, the first failure thrown: the `Authorization` header parses;
+/// its `SignedHeaders` name `x-sdk-date`; `X-Sdk-Date` is present and well-formed; it lies within
+/// `allowedSkewMilliseconds` of `now` in either direction (exactly 15 minutes still passes);
+/// then, in `verify` only, the signature. Headers not named in `SignedHeaders` play no part.
+///
+/// An authenticator calls `authorization(of:now:)` first to learn the access key, then
+/// `verify(_:secretKey:now:)` if it knows the key's secret. The first call alone is the whole
+/// check for an unknown key in permissive mode, where the signature cannot be computed.
+public struct SignatureVerifier: Sendable {
+    /// Fifteen minutes (api-facts §4.2).
+    public static let defaultAllowedSkewMilliseconds: Int64 = 15 * 60 * 1000
+
+    public var allowedSkewMilliseconds: Int64
+
+    public init(allowedSkewMilliseconds: Int64 = Self.defaultAllowedSkewMilliseconds) {
+        self.allowedSkewMilliseconds = allowedSkewMilliseconds
+    }
+
+    /// Every check but the signature itself.
+    /// - Parameter now: The server clock in milliseconds since the epoch (the mock's clock,
+    ///   possibly frozen).
+    /// - Returns: The parsed `Authorization` header, whose access key names the secret to verify with.
+    public func authorization(of request: HTTPRequest, now: Int64) throws(SignatureFailure) -> SignatureAuthorization {
+        try check(request, now: now).authorization
+    }
+
+    /// Every check, the signature computed with `secretKey` and compared in constant time.
+    /// - Throws: `SignatureFailure.mismatch` carrying the canonical request, if the signature differs.
+    @discardableResult
+    public func verify(_ request: HTTPRequest, secretKey: String, now: Int64) throws(SignatureFailure) -> SignatureAuthorization {
+        let (authorization, date) = try check(request, now: now)
+        let canonicalRequest = CanonicalRequest(request, signedHeaders: authorization.signedHeaders)
+        let expected = RequestSignature.signature(canonicalRequest, date: date, secretKey: secretKey)
+        guard Self.constantTimeEquals(Array(expected.utf8), Array(authorization.signature.utf8)) else {
+            throw .mismatch(canonicalRequest: canonicalRequest.text)
+        }
+        return authorization
+    }
+
+    private func check(_ request: HTTPRequest, now: Int64) throws(SignatureFailure)
+        -> (authorization: SignatureAuthorization, date: SDKDate)
+    {
+        let authorization = try SignatureAuthorization(parsing: request.headers["Authorization"] ?? "")
+        guard authorization.signedHeaders.contains(where: { $0.equalsIgnoringASCIICase("x-sdk-date") }) else {
+            throw .dateNotSigned
+        }
+        guard let value = request.headers["X-Sdk-Date"] else { throw .missingDate }
+        guard let date = SDKDate(value) else { throw .malformedDate(value) }
+        // Overflow only for a clock absurdly far from the date: that is out of the window too.
+        let (skew, overflow) = now.subtractingReportingOverflow(date.secondsSinceEpoch * 1000)
+        guard !overflow, skew.magnitude <= allowedSkewMilliseconds.magnitude else {
+            throw .expired(signedAt: date)
+        }
+        return (authorization, date)
+    }
+
+    /// Whether `lhs` and `rhs` hold the same bytes, in a time that depends on their lengths only:
+    /// every byte is compared, with no exit at the first difference.
+    static func constantTimeEquals(_ lhs: [UInt8], _ rhs: [UInt8]) -> Bool {
+        guard lhs.count == rhs.count else { return false }
+        var difference: UInt8 = 0
+        for index in lhs.indices {
+            difference |= lhs[index] ^ rhs[index]
+        }
+        return difference == 0
+    }
+}

@@ -1,0 +1,368 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Dispatch
+import DataArtsHTTP1
+import Logging
+import DataArtsLocking
+
+/// One client connection: reads, parses, hands each request to the responder, writes replies in
+/// order, and enforces the timeouts.
+///
+/// Every event runs on `queue`, a serial queue that targets one of the server's loop queues.
+/// `state` is behind a lock only because Swift cannot see that confinement; it is never
+/// contended, so socket calls inside it hold up nobody.
+final class Connection: Sendable {
+    private let fd: Int32
+    private let queue: DispatchQueue
+    private let context: ConnectionContext
+    private let onClose: @Sendable (Connection) -> Void
+    private let state: Locked<State>
+    // DispatchSource is thread-safe but not annotated Sendable in corelibs-libdispatch (Swift 6.3.1).
+    nonisolated(unsafe) private let readSource: any DispatchSourceRead
+    nonisolated(unsafe) private let writeSource: any DispatchSourceWrite
+    nonisolated(unsafe) private let timer: any DispatchSourceTimer
+
+    /// How long a connection that is closing after an error keeps reading and discarding, so
+    /// that the client sees the reply instead of a reset (RFC 9112 §9.6).
+    private static let lingerSeconds = 2.0
+
+    private enum Phase {
+        /// Waiting for the first byte of a request.
+        case idle(since: DispatchTime)
+        case head(since: DispatchTime)
+        case body(lastProgress: DispatchTime)
+        /// The responder has the request; nothing is read until it answers.
+        case processing
+        /// Half-closed after a final reply; reading only to discard.
+        case lingering(since: DispatchTime)
+        case closed
+    }
+
+    private struct State {
+        var phase: Phase
+        var inbound: [UInt8] = []
+        var outbound: [UInt8] = []
+        var lastWriteProgress = DispatchTime.now()
+        var closeAfterWrite = false
+        var sentContinue = false
+        var servedRequests = 0
+        var readSuspended = false
+        var writeSuspended = true
+        var shuttingDown = false
+        /// The client has finished sending: answer what it sent, then close.
+        var peerClosed = false
+        var scheduledDeadline = DispatchTime.distantFuture
+    }
+
+    init(
+        fd: Int32, queue: DispatchQueue, context: ConnectionContext, overloaded: Bool,
+        onClose: @escaping @Sendable (Connection) -> Void
+    ) {
+        self.fd = fd
+        self.queue = queue
+        self.context = context
+        self.onClose = onClose
+        self.state = Locked(State(phase: .idle(since: .now())))
+        self.readSource = DispatchSource.makeReadSource(fileDescriptor: fd, queue: queue)
+        self.writeSource = DispatchSource.makeWriteSource(fileDescriptor: fd, queue: queue)
+        self.timer = DispatchSource.makeTimerSource(queue: queue)
+        if overloaded {
+            state.withLock { state in
+                let response = context.responder.response(to: .overloaded)
+                finish(response, closing: true, &state)
+            }
+        }
+    }
+
+    func start() {
+        readSource.setEventHandler { self.readable() }
+        writeSource.setEventHandler { self.writable() }
+        timer.setEventHandler { self.timerFired() }
+        // The descriptor is closed once the read source is gone; the others are cancelled first.
+        readSource.setCancelHandler { [fd] in _ = Glibc.close(fd) }
+        queue.async {
+            self.state.withLock { state in
+                if case .closed = state.phase { return }
+                self.readSource.resume()
+                self.timer.resume()
+                self.scheduleTimer(&state)
+                if !state.outbound.isEmpty { self.flush(&state) }
+            }
+        }
+    }
+
+    /// The server is stopping: close when idle, or after the reply under way.
+    func shutdown() {
+        queue.async {
+            self.state.withLock { state in
+                state.shuttingDown = true
+                if case .idle = state.phase, state.outbound.isEmpty { self.close(&state) }
+            }
+        }
+    }
+
+    // MARK: - Events
+
+    private func readable() {
+        state.withLock { state in
+            let closed = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 65536) { buffer in
+                // Bounded, so that a client streaming without pause is parsed (and refused at a
+                // limit) instead of buffered without end.
+                for _ in 0..<16 {
+                    let count = recv(fd, buffer.baseAddress, buffer.count, 0)
+                    if count > 0 {
+                        if case .lingering = state.phase { continue }
+                        state.inbound.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<count]))
+                        if case .body = state.phase { state.phase = .body(lastProgress: .now()) }
+                        if count < buffer.count { return false }
+                    } else if count < 0 && errno == EINTR {
+                        continue
+                    } else if count < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) {
+                        return false
+                    } else {
+                        // The peer closed (or reset): nothing more can be answered.
+                        return true
+                    }
+                }
+                return false
+            }
+            if closed {
+                if case .lingering = state.phase {
+                    // The client has read the final reply and closed: nothing left to wait for.
+                    close(&state)
+                    return
+                }
+                // A client may send its last request and close its side at once (a half
+                // close): it still gets its answers. Reading stops, or EOF would fire forever.
+                state.peerClosed = true
+                suspendReading(&state)
+            }
+            processBuffered(&state)
+        }
+    }
+
+    private func writable() {
+        state.withLock { state in
+            flush(&state)
+            // A reply that needed the write source is out: pipelined requests go on.
+            if state.outbound.isEmpty, case .idle = state.phase { processBuffered(&state) }
+        }
+    }
+
+    private func timerFired() {
+        state.withLock { state in
+            state.scheduledDeadline = .distantFuture
+            let now = DispatchTime.now()
+            guard let deadline = deadline(of: state), deadline <= now else {
+                scheduleTimer(&state)
+                return
+            }
+            switch state.phase {
+            case .head, .body:
+                finish(context.responder.response(to: .timeout), closing: true, &state)
+            default:
+                close(&state)
+            }
+        }
+    }
+
+    // MARK: - Requests
+
+    /// Parses what has arrived and acts on it: answer requests, refuse bad bytes, or wait.
+    /// A loop, not recursion, so that thousands of pipelined requests in one read cannot
+    /// exhaust the stack.
+    private func processBuffered(_ state: inout State) {
+        while true {
+            switch state.phase {
+            case .processing, .lingering, .closed: return
+            default: break
+            }
+            // A reply still being written: the write source resumes the pipeline.
+            guard state.outbound.isEmpty else { return }
+            if state.inbound.isEmpty {
+                if case .idle = state.phase {} else { state.phase = .idle(since: .now()) }
+                if state.shuttingDown || state.peerClosed {
+                    close(&state)
+                    return
+                }
+                awaitMoreBytes(&state)
+                return
+            }
+            let progress: RequestParser.Progress
+            do throws(HTTPParseError) {
+                progress = try context.parser.progress(state.inbound[...])
+            } catch {
+                context.logger.debug("refused malformed request", metadata: ["error": "\(error)"])
+                finish(context.responder.response(to: .malformed(error)), closing: true, &state)
+                return
+            }
+            switch progress {
+            case .needMore where state.peerClosed:
+                // The rest of this request will never come.
+                close(&state)
+                return
+            case .needMore(head: nil):
+                if case .head = state.phase {} else { state.phase = .head(since: .now()) }
+                awaitMoreBytes(&state)
+                return
+            case .needMore(head: let head?):
+                if case .body = state.phase {} else { state.phase = .body(lastProgress: .now()) }
+                if head.expectsContinue && !state.sentContinue {
+                    state.sentContinue = true
+                    state.outbound.append(contentsOf: HTTPResponse(status: .continue).serialized())
+                    flush(&state)
+                }
+                awaitMoreBytes(&state)
+                return
+            case .complete(let request, let consumed):
+                state.inbound.removeFirst(consumed)
+                state.sentContinue = false
+                state.phase = .processing
+                let keepAlive = request.wantsKeepAlive
+                let isHead = request.method == "HEAD"
+                let later: @Sendable (HTTPReply) -> Void = { reply in
+                    self.queue.async {
+                        self.state.withLock { state in
+                            self.apply(reply, keepAlive: keepAlive, isHead: isHead, &state)
+                            self.processBuffered(&state)
+                        }
+                    }
+                }
+                guard let reply = context.responder.respond(to: request, later: later) else {
+                    // Answered later: read nothing more until then, so the buffer stays bounded.
+                    suspendReading(&state)
+                    return
+                }
+                apply(reply, keepAlive: keepAlive, isHead: isHead, &state)
+            }
+        }
+    }
+
+    /// Sends the reply to the request in progress (or closes, for an injected fault).
+    private func apply(_ reply: HTTPReply, keepAlive: Bool, isHead: Bool, _ state: inout State) {
+        guard case .processing = state.phase else { return }
+        state.servedRequests += 1
+        switch reply {
+        case .close:
+            close(&state)
+        case .response(let response):
+            state.phase = .idle(since: .now())
+            finish(response, closing: !keepAlive || state.shuttingDown, includeBody: !isHead, &state)
+        }
+    }
+
+    /// Queues `response` with the headers the transport owns, and writes it.
+    private func finish(_ response: HTTPResponse, closing: Bool, includeBody: Bool = true, _ state: inout State) {
+        var response = response
+        response.headers.set("Date", context.date.now())
+        if closing {
+            response.headers.set("Connection", "close")
+            state.closeAfterWrite = true
+            state.phase = .lingering(since: .now())
+        }
+        state.outbound.append(contentsOf: response.serialized(includeBody: includeBody))
+        flush(&state)
+    }
+
+    // MARK: - Writing
+
+    private func flush(_ state: inout State) {
+        if case .closed = state.phase { return }
+        while !state.outbound.isEmpty {
+            let count = state.outbound.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            if count > 0 {
+                state.outbound.removeFirst(count)
+                state.lastWriteProgress = .now()
+            } else if count < 0 && errno == EINTR {
+                continue
+            } else if count < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) {
+                if state.writeSuspended {
+                    state.writeSuspended = false
+                    writeSource.resume()
+                }
+                scheduleTimer(&state)
+                return
+            } else {
+                close(&state)
+                return
+            }
+        }
+        if !state.writeSuspended {
+            state.writeSuspended = true
+            writeSource.suspend()
+        }
+        if state.closeAfterWrite {
+            // Half-close and keep draining: closing with unread bytes would reset the
+            // connection and could destroy the reply before the client reads it.
+            Glibc.shutdown(fd, Int32(SHUT_WR))
+            state.phase = .lingering(since: .now())
+            if state.peerClosed {
+                close(&state)
+            } else {
+                resumeReading(&state)
+                scheduleTimer(&state)
+            }
+        }
+    }
+
+    /// Between requests or inside one: read on (unless the client is done) and keep the timer.
+    private func awaitMoreBytes(_ state: inout State) {
+        if !state.peerClosed { resumeReading(&state) }
+        scheduleTimer(&state)
+    }
+
+    private func suspendReading(_ state: inout State) {
+        guard !state.readSuspended else { return }
+        state.readSuspended = true
+        readSource.suspend()
+    }
+
+    private func resumeReading(_ state: inout State) {
+        guard state.readSuspended else { return }
+        state.readSuspended = false
+        readSource.resume()
+    }
+
+    // MARK: - Timeouts
+
+    private func deadline(of state: State) -> DispatchTime? {
+        let configuration = context.configuration
+        // A reader too slow to take a reply is held to the body timeout too.
+        if !state.outbound.isEmpty { return state.lastWriteProgress + configuration.bodyTimeout }
+        switch state.phase {
+        case .idle(let since):
+            // A connection that never sent a request gets the header timeout, not the idle one.
+            return since + (state.servedRequests == 0 ? configuration.headerTimeout : configuration.idleTimeout)
+        case .head(let since): return since + configuration.headerTimeout
+        case .body(let lastProgress): return lastProgress + configuration.bodyTimeout
+        case .lingering(let since): return since + Self.lingerSeconds
+        case .processing, .closed: return nil
+        }
+    }
+
+    /// Moves the timer earlier when the new deadline is sooner; a later deadline is found when
+    /// the timer fires, so the busy path (idle → processing → idle) never reschedules.
+    private func scheduleTimer(_ state: inout State) {
+        guard let deadline = deadline(of: state), deadline < state.scheduledDeadline else { return }
+        state.scheduledDeadline = deadline
+        timer.schedule(deadline: deadline, leeway: .milliseconds(10))
+    }
+
+    // MARK: - Closing
+
+    private func close(_ state: inout State) {
+        if case .closed = state.phase { return }
+        state.phase = .closed
+        state.outbound = []
+        state.inbound = []
+        timer.cancel()
+        if state.writeSuspended { writeSource.resume() }
+        writeSource.cancel()
+        if state.readSuspended { readSource.resume() }
+        readSource.cancel()
+        onClose(self)
+    }
+}

@@ -1,0 +1,29 @@
+public import DataArtsHTTP1
+
+/// What the server does with a request once it has been parsed.
+public enum HTTPReply: Sendable, Equatable {
+    case response(HTTPResponse)
+    /// Close the connection without answering (an injected fault).
+    case close
+}
+
+/// Why the transport answers a client itself, without the responder seeing a request.
+public enum HTTPRefusal: Sendable, Equatable {
+    case malformed(HTTPParseError)
+    /// The head or body did not arrive within its timeout.
+    case timeout
+    /// More clients are connected than `maxClients`.
+    case overloaded
+}
+
+/// The application behind the transport.
+public protocol HTTPResponder: Sendable {
+    /// Answers `request`, called on the connection's queue. Return the reply when it is ready
+    /// now (the common case, answered without another hop), or `nil` and call `later` exactly
+    /// once, from any thread (a delayed or persisted answer). Requests on one connection are
+    /// passed one at a time, so replies leave in request order.
+    func respond(to request: HTTPRequest, later: @escaping @Sendable (HTTPReply) -> Void) -> HTTPReply?
+
+    /// The answer to a request the transport refused; the connection closes after it.
+    func response(to refusal: HTTPRefusal) -> HTTPResponse
+}

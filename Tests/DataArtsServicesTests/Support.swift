@@ -1,0 +1,80 @@
+import DataArtsServices
+import Foundation
+import DataArtsHTTP1
+import DataArtsJSON
+
+/// An API over a fresh store, called in process.
+func makeAPI(maxPerWorkspace: Int = 200, allowedWorkspaces: Set<String>? = nil) -> DataConnectionAPI {
+    DataConnectionAPI(
+        store: DataConnectionStore(clock: MockClock(), ids: IdentifierGenerator(), maxPerWorkspace: maxPerWorkspace),
+        allowedWorkspaces: allowedWorkspaces)
+}
+
+let project = "0123456789abcdef0123456789abcdef"
+let workspace = "a1b2c3d4e5f60718293a4b5c6d7e8f90"
+
+extension DataConnectionAPI {
+    /// Routes and answers a request as the gateway would after authentication.
+    func call(
+        _ method: String, _ path: String, body: String? = nil, workspace: String? = workspace,
+        contentType: String? = "application/json", user: String? = nil
+    ) -> HTTPResponse {
+        var headers: HTTPHeaders = ["Host": "127.0.0.1"]
+        if let workspace { headers.add("workspace", workspace) }
+        if let contentType { headers.add("Content-Type", contentType) }
+        let request = HTTPRequest(method: method, target: path, headers: headers, body: Array((body ?? "").utf8))
+        guard case .found(let route, let parameters) = router.match(method: method, path: request.path) else {
+            fatalError("no route for \(method) \(path)")
+        }
+        return respond(to: request, operation: route.value, parameters: parameters, user: user)
+    }
+
+    /// A create whose body is raw bytes, for what a Swift string cannot hold.
+    func callRaw(body: [UInt8]) -> HTTPResponse {
+        let headers: HTTPHeaders = ["Host": "127.0.0.1", "workspace": workspace, "Content-Type": "application/json"]
+        let request = HTTPRequest(
+            method: "POST", target: "/v1/\(project)/data-connections", headers: headers, body: body)
+        return respond(to: request, operation: .create, parameters: ["project_id": project], user: nil)
+    }
+
+    func create(_ body: String, workspace: String = workspace) -> HTTPResponse {
+        call("POST", "/v1/\(project)/data-connections", body: body, workspace: workspace)
+    }
+}
+
+extension HTTPResponse {
+    var text: String { String(decoding: body, as: UTF8.self) }
+
+    /// The body parsed by our own reader (key order kept).
+    var json: JSONValue? { try? JSONReader.parse(body) }
+
+    var errorCode: String? { json?.object?["error_code"]?.string }
+    var errorMessage: String? { json?.object?["error_msg"]?.string }
+}
+
+/// `{"data_source_vos":[item]}` for one item given as JSON text.
+func wrapped(_ items: String...) -> String {
+    "{\"data_source_vos\":[\(items.joined(separator: ","))]}"
+}
+
+/// A valid item with one key replaced or added (`value` is JSON text) or removed (`nil`).
+func item(_ key: String? = nil, _ value: String? = nil, name: String = "conn_1") -> String {
+    var fields: [(String, String)] = [
+        ("dw_name", "\"\(name)\""), ("dw_type", "\"DWS\""), ("dw_config", "{\"host\":\"10.0.0.1\"}"),
+    ]
+    if let key {
+        fields.removeAll { $0.0 == key }
+        if let value { fields.append((key, value)) }
+    }
+    return "{" + fields.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}"
+}
+
+/// The fixtures folder of the repository.
+func fixtureURL(_ name: String) -> URL {
+    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("fixtures").appendingPathComponent(name)
+}
+
+func fixture(_ name: String) throws -> String {
+    try String(contentsOf: fixtureURL(name), encoding: .utf8)
+}
