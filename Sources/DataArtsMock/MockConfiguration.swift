@@ -29,6 +29,9 @@ public struct MockConfiguration: Sendable {
     public var fixtures: [String]
     /// Where every acknowledged change is kept across restarts; `nil` keeps state in memory only.
     public var stateFile: String?
+    /// Start from a state file with damaged records anyway: keep the valid ones and copy the
+    /// original aside first (`--state-file-salvage`). Without it such a file refuses the start.
+    public var stateFileSalvage: Bool
     /// Tokens, credentials and the mode the gateway checks them in.
     public var auth: AuthConfiguration
 
@@ -38,7 +41,7 @@ public struct MockConfiguration: Sendable {
         headerTimeout: Double = 10, bodyTimeout: Double = 10, idleTimeout: Double = 60, maxClients: Int = 1024,
         adminEnabled: Bool = true, maxConnectionsPerWorkspace: Int = 200, journalCapacity: Int = 10_000,
         rateLimit: Int? = nil, seed: UInt64? = nil, fixtures: [String] = [], stateFile: String? = nil,
-        auth: AuthConfiguration = AuthConfiguration()
+        stateFileSalvage: Bool = false, auth: AuthConfiguration = AuthConfiguration()
     ) {
         self.host = host
         self.port = port
@@ -56,6 +59,7 @@ public struct MockConfiguration: Sendable {
         self.seed = seed
         self.fixtures = fixtures
         self.stateFile = stateFile
+        self.stateFileSalvage = stateFileSalvage
         self.auth = auth
     }
 }

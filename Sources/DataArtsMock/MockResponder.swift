@@ -21,7 +21,7 @@ struct MockResponder: HTTPResponder {
     let logger: Logger
 
     /// What the pipeline decided; delivered after any latency and any state-file write.
-    private struct Outcome {
+    struct Outcome {
         var reply: HTTPReply
         var latencyMilliseconds = 0
         var changedState = false
@@ -31,6 +31,7 @@ struct MockResponder: HTTPResponder {
     func respond(to request: HTTPRequest, later reply: @escaping @Sendable (HTTPReply) -> Void) -> HTTPReply? {
         let started = MockClock.monotonicMilliseconds()
         let requestID = requestIDs.next()
+        let recordedBefore = stateFile?.recordedCount ?? 0
         let path = request.path
         let isControl = configuration.adminEnabled && (path == "/__mock" || path.hasPrefix("/__mock/"))
         var outcome: Outcome
@@ -44,8 +45,7 @@ struct MockResponder: HTTPResponder {
             response.headers.set("X-Request-Id", requestID)
             outcome.reply = .response(response)
         }
-        let finished = outcome
-        let record: @Sendable () -> HTTPReply = {
+        let record: @Sendable (Outcome) -> HTTPReply = { finished in
             let response: HTTPResponse? = if case .response(let response) = finished.reply { response } else { nil }
             let errorCode = response.flatMap(Self.errorCode(in:))
             // Control calls are not journaled (SPEC §6).
@@ -53,11 +53,14 @@ struct MockResponder: HTTPResponder {
             logAccess(request, response, errorCode: errorCode, requestID: requestID, started: started)
             return finished.reply
         }
+        let finished = outcome
         let durableThenReply: @Sendable () -> Void = {
             if finished.changedState, let stateFile {
-                stateFile.whenDurable { reply(record()) }
+                stateFile.whenDurable(after: recordedBefore) { written in
+                    reply(record(written ? finished : Self.notDurable(finished, requestID: requestID)))
+                }
             } else {
-                reply(record())
+                reply(record(finished))
             }
         }
         if finished.latencyMilliseconds > 0 {
@@ -70,7 +73,7 @@ struct MockResponder: HTTPResponder {
             durableThenReply()
             return nil
         }
-        return record()
+        return record(finished)
     }
 
     func response(to refusal: HTTPRefusal) -> HTTPResponse {

@@ -20,7 +20,8 @@ public final class MockServer: Sendable {
     public let faults: FaultRules
     let clock: MockClock
     private let controls: MockControls
-    private let stateFile: StateFile?
+    /// Internal for tests, which inject write failures into it.
+    let stateFile: StateFile?
     private let http: HTTPServer
 
     public init(
@@ -40,11 +41,20 @@ public final class MockServer: Sendable {
             clock: clock, ids: ids, maxPerWorkspace: configuration.maxConnectionsPerWorkspace, observer: stateFile)
         controls = MockControls(store: store, journal: journal, faults: faults, clock: clock, ids: ids)
 
-        let replayed = try stateFile?.load(into: store, ids: ids, now: clock.nowMilliseconds) ?? 0
-        if replayed == 0 && !configuration.fixtures.isEmpty {
-            store.replaceAll(with: try Self.loadFixtures(configuration.fixtures, ids: ids, now: clock.nowMilliseconds))
-        } else if replayed > 0 && !configuration.fixtures.isEmpty {
-            logger.info("state file has data; fixtures not loaded", metadata: ["state.records": "\(replayed)"])
+        let replayed = try stateFile?.open(
+            into: store, ids: ids, now: clock.nowMilliseconds, salvage: configuration.stateFileSalvage) ?? 0
+        do throws(MockServerError) {
+            if replayed == 0 && !configuration.fixtures.isEmpty {
+                store.replaceAll(with: try Self.loadFixtures(configuration.fixtures, ids: ids, now: clock.nowMilliseconds))
+                if let stateFile, !stateFile.flush() {
+                    throw MockServerError(.loading, "--state-file \(stateFile.path): cannot write the fixtures to it")
+                }
+            } else if replayed > 0 && !configuration.fixtures.isEmpty {
+                logger.info("state file has data; fixtures not loaded", metadata: ["state.records": "\(replayed)"])
+            }
+        } catch {
+            stateFile?.close()
+            throw error
         }
 
         // Strict mode with --workspace: only those exist (others answer DAYU.3601).
@@ -66,6 +76,7 @@ public final class MockServer: Sendable {
         do throws(SocketError) {
             http = try HTTPServer(configuration: transport, responder: responder, logger: logger)
         } catch {
+            stateFile?.close()
             throw MockServerError(
                 error.isAddressInUse ? .addressInUse : .listen,
                 error.isAddressInUse
@@ -109,7 +120,7 @@ public final class MockServer: Sendable {
     /// workspace only that scope's connections and journal entries.
     public func reset(project: String? = nil, workspace: String? = nil) {
         controls.reset(projectID: project, workspace: workspace)
-        stateFile?.flush()
+        _ = stateFile?.flush()
     }
 
     /// Stops accepting; idle connections close now, busy ones after their reply.
@@ -118,23 +129,29 @@ public final class MockServer: Sendable {
     }
 
     /// Waits until every connection has closed and the state file holds every change, at
-    /// most `seconds` for the connections; true when they all closed.
+    /// most `seconds` for the connections, then closes the state file (releasing its lock);
+    /// true when they all closed.
     @discardableResult
     public func waitUntilStopped(seconds: Double) -> Bool {
         let drained = http.waitUntilDrained(seconds: seconds)
-        stateFile?.flush()
+        // Everything on disk, then the lock released: another server may take the file now.
+        _ = stateFile?.flush()
+        stateFile?.close()
         return drained
     }
 
     private static func loadFixtures(_ paths: [String], ids: IdentifierGenerator, now: Int64) throws(MockServerError) -> [DataConnection] {
         var records: [JSONValue] = []
         for path in paths {
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw MockServerError(.loading, "cannot read fixtures file \(path)")
+            let bytes: [UInt8]
+            do throws(FileError) {
+                bytes = try AtomicFile.read(path)
+            } catch {
+                throw MockServerError(.loading, "--fixtures: \(error)")
             }
             let value: JSONValue
             do throws(JSONError) {
-                value = try JSONReader.parse([UInt8](data))
+                value = try JSONReader.parse(bytes)
             } catch {
                 throw MockServerError(.loading, "\(path): not valid JSON: \(error.description)")
             }

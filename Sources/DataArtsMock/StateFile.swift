@@ -1,88 +1,213 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import DataArtsLocking
 import DataArtsServices
 import Dispatch
 import Foundation
-import DataArtsJSON
 import Logging
-import DataArtsLocking
 
-/// `--state-file`: every acknowledged change is on disk before its answer leaves.
+/// `--state-file`: an answer that acknowledges a change leaves only once the change is on
+/// disk, and a change that could not be written is answered 500 DAYU.3531 and undone.
 ///
-/// An append-only log of changes, one line each: `<crc32 hex> <json>\n`. Changes reach it in
-/// the store's order (it observes the store under the store's lock, only buffering there);
-/// one writer queue writes whatever has accumulated in one `write` and one `fdatasync`
-/// (group commit), then releases the answers waiting for it. At start the log is replayed
-/// up to the first record that is torn or damaged, the rest is cut off, and the file is
-/// compacted atomically (write a temporary file, fsync, rename, fsync the folder).
+/// The file is an append-only log of `StateRecord` lines. The store hands every change to
+/// `store(didApply:)` under its lock, which only numbers it and queues it, so the order here
+/// is the store's; one writer queue encodes what has accumulated (outside the store's lock:
+/// issue 8), writes it in one `write` and one `fdatasync` (group commit), and then releases
+/// the answers waiting for it.
+///
+/// A failed write (full disk, EIO) cuts the file back to its length before the batch, puts
+/// the store back to what the file then holds (replayed from it, under the store's lock, so
+/// that no change recorded meanwhile survives in memory alone) and fails every answer still
+/// waiting: the file and memory agree again, and no client was told 200 for a change the
+/// file lacks. If even that fails (the cut or the read-back), nothing more is appended (it
+/// would bury a torn record under valid ones) and every later change is answered 500 until a
+/// later attempt at the same repair succeeds; memory may hold changes answered 500 meanwhile.
+///
+/// At start, SPEC §7: a folder, or a file that is not a state log, is refused untouched;
+/// `FILE.lock` keeps a second server out (`StateFileLock`); a damaged record refuses the start
+/// unless `salvage`, which copies the original aside first; an incomplete last record (a
+/// crash in a write) is dropped with a warning; then the file is compacted atomically.
 final class StateFile: StoreObserver, Sendable {
     let path: String
     private let logger: Logger
     private let writerQueue = DispatchQueue(label: "dataarts-mock.state-file")
-    private let state: Locked<State>
+    private let state = Locked(State())
     /// Records appended since the last compaction beyond which the log is compacted again:
     /// bounds the file (and the replay at start) to about this many records beyond the live ones.
     private let compactionThreshold: Int
+    /// Set by `open`: what the writer compacts from and puts back after a failed write.
+    private let context = Locked<Context?>(nil)
+    /// For tests: this many next appends write half their bytes and then fail as a full disk
+    /// does (ENOSPC), without needing a full disk.
+    let injectedWriteFailures = Locked(0)
+
+    private struct Context: Sendable {
+        let store: DataConnectionStore
+        let ids: IdentifierGenerator
+        let lock: StateFileLock
+        let now: Int64
+    }
+
+    private struct Waiter {
+        /// The answer is about the changes numbered `after + 1 ... upTo`.
+        let after: Int
+        let upTo: Int
+        let done: @Sendable (Bool) -> Void
+    }
 
     private struct State {
         var fd: Int32 = -1
-        var pending: [UInt8] = []
-        var enqueued = 0
-        var durable = 0
-        var waiters: [(seq: Int, done: @Sendable () -> Void)] = []
+        /// Recorded, not yet written, in the store's order.
+        var pending: [StoreChange] = []
+        /// The number of the last change recorded.
+        var recorded = 0
+        /// Every change up to this number is on disk or was discarded.
+        var settled = 0
+        /// Numbers of changes discarded by failed writes (merged when adjacent).
+        var discarded: [ClosedRange<Int>] = []
+        var waiters: [Waiter] = []
         var writing = false
         var appendedSinceCompaction = 0
-        var failure: String?
-    }
+        /// The file's length once the last change that reached it is on disk.
+        var length = 0
+        /// Why the file could not be put back after a failed write; nothing is appended then.
+        var unrepaired: String?
+        var closed = false
 
-    /// Where a runtime compaction takes its snapshot from; set once the store exists (the
-    /// store needs this file as its observer first).
-    private let snapshotSource = Locked<(@Sendable () -> [DataConnection])?>(nil)
+        func discards(after: Int, upTo: Int) -> Bool {
+            discarded.contains { $0.upperBound > after && $0.lowerBound <= upTo }
+        }
+    }
 
     init(path: String, logger: Logger, compactionThreshold: Int = 50_000) {
         self.path = path
         self.logger = logger
         self.compactionThreshold = compactionThreshold
-        self.state = Locked(State())
     }
 
-    /// Replays the log into `store` (which must not record what it replays), cuts off a torn
-    /// tail, compacts the file, and from then on compacts from `store` when the log grows.
-    /// Returns how many records were replayed.
-    func load(into store: DataConnectionStore, ids: IdentifierGenerator, now: Int64) throws(MockServerError) -> Int {
-        var replayed = 0
-        if let data = FileManager.default.contents(atPath: path) {
-            let bytes = [UInt8](data)
-            var offset = 0
-            while offset < bytes.count {
-                guard let newline = bytes[offset...].firstIndex(of: UInt8(ascii: "\n")),
-                      let change = Self.decode(bytes[offset..<newline], ids: ids, now: now)
-                else {
-                    logger.warning("state file: dropped a torn or damaged tail", metadata: [
-                        "state.path": "\(path)", "state.offset": "\(offset)", "state.dropped_bytes": "\(bytes.count - offset)",
-                    ])
-                    break
-                }
-                store.replay(change)
-                replayed += 1
-                offset = newline + 1
+    // MARK: - Start
+
+    /// Locks the file, replays it into `store` (which must not record what it replays) and
+    /// compacts it; from then on compacts from `store` when the log grows. Returns how many
+    /// records were replayed.
+    func open(into store: DataConnectionStore, ids: IdentifierGenerator, now: Int64, salvage: Bool = false) throws(MockServerError) -> Int {
+        let exists: Bool
+        switch SystemFile.kind(of: path) {
+        case .folder:
+            throw MockServerError(.loading, "--state-file \(path) is a folder, not a file: give a file path, e.g. \(path)/state.log")
+        case .other:
+            throw MockServerError(.loading, "--state-file \(path) is not a regular file (a device, pipe or socket)")
+        case .unknown(let code):
+            throw MockServerError(.loading, "--state-file \(path): \(SystemFile.describe(code))")
+        case .missing:
+            let folder = SystemFile.folder(of: path)
+            guard SystemFile.kind(of: folder) == .folder else {
+                throw MockServerError(.loading, "cannot create --state-file \(path): the folder \(folder) does not exist")
             }
+            exists = false
+        case .file:
+            // Refused before anything, the lock file included, is created beside it.
+            _ = try StateLogScan(try read(), path: path, ids: IdentifierGenerator(seed: 0), now: now)
+            exists = true
         }
-        try compact(store.allConnections())
-        snapshotSource.withLock { $0 = { store.allConnections() } }
-        return replayed
+        let lock = try StateFileLock(for: path)
+        do throws(MockServerError) {
+            // Read again under the lock: another server may have written since.
+            let bytes = exists ? try read() : []
+            let scan = try StateLogScan(bytes, path: path, ids: ids, now: now)
+            if let first = scan.damaged.first {
+                guard salvage else { throw refusal(scan, first) }
+                let copy = try setAside(bytes)
+                logger.warning("state file salvaged: damaged records dropped, the original copied aside", metadata: [
+                    "state.path": "\(path)", "state.copy": "\(copy)", "state.kept": "\(scan.changes.count)",
+                    "state.dropped": "\(scan.damaged.count)",
+                    "state.offsets": "\(scan.damaged.map { String($0.offset) }.joined(separator: ","))",
+                ])
+            }
+            if let torn = scan.tornTail {
+                logger.warning("state file: dropped an incomplete last record (a write cut short)", metadata: [
+                    "state.path": "\(path)", "state.offset": "\(torn.offset)", "state.dropped_bytes": "\(torn.length)",
+                ])
+            }
+            for change in scan.changes { store.replay(change) }
+            context.withLock { $0 = Context(store: store, ids: ids, lock: lock, now: now) }
+            do throws(FileError) {
+                try install(compacted: store.allConnections())
+            } catch {
+                throw MockServerError(.loading, "--state-file: \(error)")
+            }
+            return scan.changes.count
+        } catch {
+            context.withLock { $0 = nil }
+            lock.release()
+            throw error
+        }
+    }
+
+    private func read() throws(MockServerError) -> [UInt8] {
+        do throws(FileError) {
+            return try SystemFile.readAll(path)
+        } catch {
+            throw MockServerError(.loading, "--state-file: \(error)")
+        }
+    }
+
+    private func refusal(_ scan: StateLogScan, _ first: StateLogScan.Damage) -> MockServerError {
+        let more = scan.damaged.count > 1 ? " (and \(scan.damaged.count - 1) more damaged)" : ""
+        return MockServerError(
+            .loading,
+            "--state-file \(path) is damaged at byte offset \(first.offset) (line \(first.line)): \(first.reason); "
+                + "\(scan.validAfterFirstDamage) valid records follow it\(more). Nothing was changed. To start with "
+                + "the valid records, add --state-file-salvage (the original is copied aside first), or restore "
+                + "the file from a backup.")
+    }
+
+    /// Copies the original next to it as `FILE.damaged-<UTC time>` and answers that name.
+    private func setAside(_ bytes: [UInt8]) throws(MockServerError) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
+        let base = "\(path).damaged-\(formatter.string(from: Date()))"
+        for attempt in 1...100 {
+            let copy = attempt == 1 ? base : "\(base)-\(attempt)"
+            let fd = SystemFile.createNew(copy)
+            if fd < 0 {
+                if SystemFile.kind(of: copy) == .file { continue }
+                throw MockServerError(.loading, "--state-file-salvage: \(FileError("cannot create", copy)); nothing was changed")
+            }
+            var failure = SystemFile.writeAll(bytes, to: fd)
+            if failure == nil, !SystemFile.syncAll(fd) { failure = SystemFile.lastError }
+            SystemFile.close(fd)
+            if let failure {
+                SystemFile.remove(copy)
+                throw MockServerError(
+                    .loading, "--state-file-salvage: \(FileError("cannot write", copy, errno: failure)); nothing was changed")
+            }
+            return copy
+        }
+        throw MockServerError(.loading, "--state-file-salvage: 100 copies named \(base)-N exist already; nothing was changed")
+    }
+
+    /// Releases the lock and the file; later changes are answered 500. For a graceful stop,
+    /// after `flush`.
+    func close() {
+        let fd = state.withLock { state in
+            defer {
+                state.closed = true
+                state.fd = -1
+            }
+            return state.fd
+        }
+        if fd >= 0 { SystemFile.close(fd) }
+        context.withLock { $0 }?.lock.release()
     }
 
     // MARK: - Recording
 
+    /// Under the store's lock: only numbers and queues (encoding happens on the writer).
     func store(didApply change: StoreChange) {
-        let line = Self.encode(change)
         let start = state.withLock { state -> Bool in
-            state.pending.append(contentsOf: line)
-            state.enqueued += 1
+            state.pending.append(change)
+            state.recorded += 1
             guard !state.writing else { return false }
             state.writing = true
             return true
@@ -90,169 +215,227 @@ final class StateFile: StoreObserver, Sendable {
         if start { writerQueue.async { self.drain() } }
     }
 
-    /// Calls `done` once every change recorded so far is on disk (at once when it already is).
-    func whenDurable(_ done: @escaping @Sendable () -> Void) {
-        let now = state.withLock { state -> Bool in
-            guard state.durable < state.enqueued else { return true }
-            state.waiters.append((state.enqueued, done))
-            return false
+    /// The number of the last change recorded: taken before a request changes anything, it
+    /// tells `whenDurable` which changes the request's answer is about.
+    var recordedCount: Int {
+        state.withLock { $0.recorded }
+    }
+
+    /// Calls `done(true)` once every change recorded after `mark` (and so far) is on disk,
+    /// `done(false)` as soon as one of them could not be written and was undone.
+    ///
+    /// The changes after `mark` can include a concurrent request's, so a failed write can
+    /// fail an answer whose own change had already reached the disk: a 500 that was not
+    /// needed, never a 200 that was wrong.
+    func whenDurable(after mark: Int, _ done: @escaping @Sendable (Bool) -> Void) {
+        register(after: mark, done)
+    }
+
+    /// Blocks until everything recorded so far is on disk or undone; false if any was undone.
+    func flush() -> Bool {
+        let written = Locked(false)
+        let semaphore = DispatchSemaphore(value: 0)
+        register(after: nil) { success in
+            written.withLock { $0 = success }
+            semaphore.signal()
         }
-        if now { done() }
+        semaphore.wait()
+        return written.withLock { $0 }
     }
 
     /// Blocks until the writer has nothing left to do, compaction included.
     func waitUntilIdle() {
-        flush()
+        _ = flush()
         writerQueue.sync {}
     }
 
-    /// Blocks until everything recorded so far is on disk (graceful stop).
-    func flush() {
-        let semaphore = DispatchSemaphore(value: 0)
-        whenDurable { semaphore.signal() }
-        semaphore.wait()
+    private func register(after mark: Int?, _ done: @escaping @Sendable (Bool) -> Void) {
+        let now = state.withLock { state -> Bool? in
+            let upTo = state.recorded
+            let after = mark ?? upTo
+            if state.discards(after: after, upTo: upTo) { return false }
+            if state.settled >= upTo { return true }
+            state.waiters.append(Waiter(after: after, upTo: upTo, done: done))
+            return nil
+        }
+        if let now { done(now) }
     }
+
+    // MARK: - Writing
 
     private func drain() {
         while true {
-            let (batch, seq, fd) = state.withLock { state -> ([UInt8], Int, Int32) in
-                defer { state.pending = [] }
-                return (state.pending, state.enqueued, state.fd)
+            let compactionDue = state.withLock {
+                $0.appendedSinceCompaction > compactionThreshold && $0.unrepaired == nil && !$0.closed
             }
-            if !batch.isEmpty {
-                if let problem = Self.writeAll(batch, to: fd) ?? (fdatasync(fd) == 0 ? nil : "fdatasync: errno \(errno)") {
-                    // The answers still go out: refusing them would lose nothing more, and a
-                    // stuck mock is worse; the log says why the file is behind.
-                    logger.error("state file write failed", metadata: ["state.path": "\(path)", "error": "\(problem)"])
+            if compactionDue, let context = context.withLock({ $0 }) {
+                // The snapshot holds exactly the changes taken with it, so they need no append.
+                let (snapshot, (batch, upTo)) = context.store.allConnections(whileLocked: { takePending() })
+                do throws(FileError) {
+                    try install(compacted: snapshot)
+                    settle(upTo: upTo)
+                } catch {
+                    logger.error("state file compaction failed; appending instead", metadata: [
+                        "state.path": "\(path)", "error": "\(error)",
+                    ])
+                    state.withLock { $0.appendedSinceCompaction = 0 }
+                    if !batch.isEmpty { append(batch, upTo: upTo) }
                 }
+                continue
             }
-            let (ready, compactNow) = state.withLock { state -> ([@Sendable () -> Void], Bool) in
-                state.appendedSinceCompaction += seq - state.durable
-                state.durable = seq
-                let ready = state.waiters.filter { $0.seq <= seq }.map(\.done)
-                state.waiters.removeAll { $0.seq <= seq }
-                return (ready, state.appendedSinceCompaction > compactionThreshold)
-            }
-            for done in ready { done() }
-            let finished = state.withLock { state -> Bool in
-                if state.pending.isEmpty {
+            let (batch, upTo) = takePending()
+            if batch.isEmpty {
+                let finished = state.withLock { state -> Bool in
+                    guard state.pending.isEmpty else { return false }
                     state.writing = false
                     return true
                 }
-                return false
+                if finished { return }
+                continue
             }
-            if finished {
-                if compactNow, let snapshot = snapshotSource.withLock({ $0 }) {
-                    // Anything recorded after the snapshot is appended after it; replaying a
-                    // change onto a state that already holds it leaves that state unchanged.
-                    do throws(MockServerError) {
-                        try compact(snapshot())
-                    } catch {
-                        logger.error("state file compaction failed", metadata: ["error": "\(error)"])
-                    }
+            append(batch, upTo: upTo)
+        }
+    }
+
+    private func takePending() -> ([StoreChange], Int) {
+        state.withLock { state in
+            defer { state.pending = [] }
+            return (state.pending, state.recorded)
+        }
+    }
+
+    private func append(_ batch: [StoreChange], upTo: Int) {
+        let (fd, unrepaired, closed) = state.withLock { ($0.fd, $0.unrepaired, $0.closed) }
+        if closed {
+            discardUnsettled(restoring: nil, unrepaired: "the state file is closed")
+            return
+        }
+        if let unrepaired {
+            logger.error("state file still not repaired; the change is refused", metadata: [
+                "state.path": "\(path)", "error": "\(unrepaired)",
+            ])
+            repair()
+            return
+        }
+        var bytes: [UInt8] = []
+        for change in batch { bytes += StateRecord.encode(change) }
+        if let code = write(bytes, to: fd) {
+            logger.error("state file write failed; the changes are answered 500 DAYU.3531 and undone", metadata: [
+                "state.path": "\(path)", "error": "\(SystemFile.describe(code))", "state.changes": "\(batch.count)",
+            ])
+            repair()
+            return
+        }
+        state.withLock { state in
+            state.length += bytes.count
+            state.appendedSinceCompaction += batch.count
+        }
+        settle(upTo: upTo)
+    }
+
+    /// Writes and syncs `bytes`; nil, or the errno. Honours `injectedWriteFailures`.
+    private func write(_ bytes: [UInt8], to fd: Int32) -> Int32? {
+        let inject = injectedWriteFailures.withLock { count -> Bool in
+            guard count > 0 else { return false }
+            count -= 1
+            return true
+        }
+        if inject {
+            _ = SystemFile.writeAll(Array(bytes.prefix(bytes.count / 2)), to: fd)
+            return SystemFile.noSpace
+        }
+        if let code = SystemFile.writeAll(bytes, to: fd) { return code }
+        return SystemFile.syncData(fd) ? nil : SystemFile.lastError
+    }
+
+    private func settle(upTo: Int) {
+        let ready = state.withLock { state -> [(@Sendable (Bool) -> Void, Bool)] in
+            state.settled = max(state.settled, upTo)
+            let settled = state.settled
+            let ready = state.waiters.filter { $0.upTo <= settled }
+            state.waiters.removeAll { $0.upTo <= settled }
+            return ready.map { ($0.done, !state.discards(after: $0.after, upTo: $0.upTo)) }
+        }
+        for (done, success) in ready { done(success) }
+    }
+
+    /// After a failed write: cut the file back to its last good length, read it back, and
+    /// put the store back to it while discarding every change not yet written.
+    private func repair() {
+        let (fd, length) = state.withLock { ($0.fd, $0.length) }
+        var problem: String?
+        var changes: [StoreChange]?
+        if !SystemFile.truncate(fd, to: length) || !SystemFile.syncData(fd) {
+            problem = "cannot cut it back to \(length) bytes: \(SystemFile.describe(SystemFile.lastError))"
+        } else if let context = context.withLock({ $0 }) {
+            do throws(MockServerError) {
+                let bytes = try read()
+                let scan = try StateLogScan(bytes, path: path, ids: context.ids, now: context.now)
+                if bytes.count != length || !scan.damaged.isEmpty || scan.tornTail != nil {
+                    problem = "reading it back gave \(bytes.count) bytes, \(scan.damaged.count) damaged"
+                } else {
+                    changes = scan.changes
                 }
-                return
+            } catch {
+                problem = "cannot read it back: \(error)"
             }
         }
+        if let problem {
+            logger.critical("state file cannot be repaired; every change is refused until it can", metadata: [
+                "state.path": "\(path)", "error": "\(problem)",
+            ])
+        } else if state.withLock({ $0.unrepaired }) != nil {
+            logger.notice("state file repaired; changes are written again", metadata: ["state.path": "\(path)"])
+        }
+        discardUnsettled(restoring: changes, unrepaired: problem)
+    }
+
+    /// Fails every answer still waiting and forgets every change not written, with the
+    /// store put back to `changes` (what the file holds) under its lock when they are known.
+    private func discardUnsettled(restoring changes: [StoreChange]?, unrepaired: String?) {
+        var failed: [@Sendable (Bool) -> Void] = []
+        let discard = {
+            failed = self.state.withLock { state in
+                if state.recorded > state.settled {
+                    let range = (state.settled + 1)...state.recorded
+                    if let last = state.discarded.last, last.upperBound + 1 == range.lowerBound {
+                        state.discarded[state.discarded.count - 1] = last.lowerBound...range.upperBound
+                    } else {
+                        state.discarded.append(range)
+                    }
+                }
+                state.settled = state.recorded
+                state.pending = []
+                state.unrepaired = unrepaired
+                defer { state.waiters = [] }
+                return state.waiters.map(\.done)
+            }
+        }
+        if let changes, let store = context.withLock({ $0 })?.store {
+            store.restore(replaying: changes, whileLocked: discard)
+        } else {
+            discard()
+        }
+        for done in failed { done(false) }
     }
 
     // MARK: - Compaction
 
-    /// Rewrites the file as one `put` per connection, atomically, and appends from there on.
-    func compact(_ snapshot: [DataConnection]) throws(MockServerError) {
+    /// Replaces the file with one `put` per connection, atomically, and appends from there on.
+    private func install(compacted snapshot: [DataConnection]) throws(FileError) {
         var bytes: [UInt8] = []
-        for connection in snapshot { bytes += Self.encode(.put(connection)) }
-        let temporary = path + ".tmp"
-        let fd = Glibc.open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw MockServerError(.loading, "cannot write \(temporary): errno \(errno)") }
-        if let problem = Self.writeAll(bytes, to: fd) ?? (fsync(fd) == 0 ? nil : "fsync: errno \(errno)") {
-            close(fd)
-            throw MockServerError(.loading, "cannot write \(temporary): \(problem)")
-        }
-        close(fd)
-        guard rename(temporary, path) == 0 else {
-            throw MockServerError(.loading, "cannot rename \(temporary) to \(path): errno \(errno)")
-        }
-        let folder = (path as NSString).deletingLastPathComponent
-        let folderFD = Glibc.open(folder.isEmpty ? "." : folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if folderFD >= 0 {
-            fsync(folderFD)
-            close(folderFD)
-        }
-        let appendFD = Glibc.open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
-        guard appendFD >= 0 else { throw MockServerError(.loading, "cannot open \(path): errno \(errno)") }
+        for connection in snapshot { bytes += StateRecord.encode(.put(connection)) }
+        try SystemFile.writeAtomically(bytes, to: path, temporary: path + ".tmp")
+        let fd = SystemFile.openForAppending(path)
+        guard fd >= 0 else { throw FileError("cannot open", path) }
         let old = state.withLock { state -> Int32 in
             defer {
-                state.fd = appendFD
+                state.fd = fd
+                state.length = bytes.count
                 state.appendedSinceCompaction = 0
             }
             return state.fd
         }
-        if old >= 0 { close(old) }
-    }
-
-    // MARK: - Encoding
-
-    static func encode(_ change: StoreChange) -> [UInt8] {
-        let value: JSONValue = switch change {
-        case .put(let connection):
-            ["op": "put", "connection": connection.stateRecord]
-        case .delete(let key, let id):
-            ["op": "delete", "project_id": .string(key.projectID), "workspace": .string(key.workspace), "id": .string(id)]
-        case .reset(let projectID, let workspace):
-            ["op": "reset", "project": projectID.map(JSONValue.string) ?? .null,
-             "workspace": workspace.map(JSONValue.string) ?? .null]
-        case .replaceAll(let connections):
-            ["op": "replace", "connections": .array(connections.map(\.stateRecord))]
-        }
-        let json = value.serialized()
-        let crc = String(CRC32.checksum(json), radix: 16)
-        return Array((String(repeating: "0", count: 8 - crc.count) + crc + " ").utf8) + json + [UInt8(ascii: "\n")]
-    }
-
-    /// The change in one line (without its newline), or nil when it is torn or damaged.
-    static func decode(_ line: ArraySlice<UInt8>, ids: IdentifierGenerator, now: Int64) -> StoreChange? {
-        guard line.count > 9, line[line.startIndex + 8] == UInt8(ascii: " "),
-              let crc = UInt32(String(decoding: line.prefix(8), as: UTF8.self), radix: 16)
-        else { return nil }
-        let json = line.dropFirst(9)
-        guard CRC32.checksum(json) == crc, let value = try? JSONReader.parse(json), let object = value.object else {
-            return nil
-        }
-        switch object["op"]?.string {
-        case "put":
-            guard let record = object["connection"],
-                  let connections = try? DataConnection.fromState(["connections": [record]], ids: ids, now: now),
-                  let connection = connections.first
-            else { return nil }
-            return .put(connection)
-        case "delete":
-            guard let project = object["project_id"]?.string, let workspace = object["workspace"]?.string,
-                  let id = object["id"]?.string
-            else { return nil }
-            return .delete(WorkspaceKey(projectID: project, workspace: workspace), id: id)
-        case "reset":
-            return .reset(projectID: object["project"]?.string, workspace: object["workspace"]?.string)
-        case "replace":
-            guard let records = object["connections"],
-                  let connections = try? DataConnection.fromState(["connections": records], ids: ids, now: now)
-            else { return nil }
-            return .replaceAll(connections)
-        default:
-            return nil
-        }
-    }
-
-    private static func writeAll(_ bytes: [UInt8], to fd: Int32) -> String? {
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes[offset...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-            if written < 0 {
-                if errno == EINTR { continue }
-                return "write: errno \(errno)"
-            }
-            offset += written
-        }
-        return nil
+        if old >= 0 { SystemFile.close(old) }
     }
 }

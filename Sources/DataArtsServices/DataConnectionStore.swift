@@ -9,7 +9,15 @@ public final class DataConnectionStore: Sendable {
     private let clock: MockClock
     private let ids: IdentifierGenerator
     private let observer: (any StoreObserver)?
-    private let workspaces = Locked<[WorkspaceKey: Workspace]>([:])
+    private let contents = Locked(Contents())
+
+    /// The map, and every id in it: ids are unique across workspaces, and a create must see
+    /// every stored one to never reuse it (issue 10 item 3: a seeded generator restarts its
+    /// sequence after a restart, and its first ids are the stored ones).
+    private struct Contents {
+        var workspaces: [WorkspaceKey: Workspace] = [:]
+        var ids: Set<String> = []
+    }
 
     public init(
         clock: MockClock, ids: IdentifierGenerator, maxPerWorkspace: Int = 200, observer: (any StoreObserver)? = nil
@@ -22,18 +30,17 @@ public final class DataConnectionStore: Sendable {
 
     /// Stored connections in every workspace.
     public var count: Int {
-        workspaces.withLock { $0.values.reduce(0) { $0 + $1.count } }
+        contents.withLock { $0.ids.count }
     }
 
     /// Creates all of `items` or none: names must be new to the workspace and the workspace
     /// must have room for all of them.
     public func create(_ items: [DataConnectionSettings], in key: WorkspaceKey, user: String) throws(APIError) -> [DataConnection] {
         let now = clock.nowMilliseconds
-        let newIDs = items.map { _ in ids.next() }
-        return try workspaces.withLock { (workspaces) throws(APIError) -> [DataConnection] in
-            let existing = workspaces[key]?.count ?? 0
+        return try contents.withLock { (contents) throws(APIError) -> [DataConnection] in
+            let existing = contents.workspaces[key]?.count ?? 0
             var violations: [String] = []
-            for (index, item) in items.enumerated() where workspaces[key]?.id(named: item.name) != nil {
+            for (index, item) in items.enumerated() where contents.workspaces[key]?.id(named: item.name) != nil {
                 violations.append("data_source_vos[\(index)].dw_name \(item.name) already exists in the workspace")
             }
             if existing + items.count > maxPerWorkspace {
@@ -41,16 +48,20 @@ public final class DataConnectionStore: Sendable {
                     "the workspace holds \(existing) data connections and may hold at most \(maxPerWorkspace)")
             }
             guard violations.isEmpty else { throw .badRequest(violations) }
-            let created = zip(newIDs, items).map { id, settings in
-                DataConnection(
+            var created: [DataConnection] = []
+            for settings in items {
+                // Drawn under the lock, so that no stored id (nor one drawn a moment ago by a
+                // concurrent create) can be drawn again unnoticed.
+                let id = ids.next(avoiding: contents.ids)
+                let connection = DataConnection(
                     id: id, projectID: key.projectID, workspace: key.workspace, settings: settings,
                     createUser: user, createTime: now)
-            }
-            for connection in created {
                 // Mutated in place: a copy taken out of the map would share its storage and
                 // copy every collection in it on the first write (measured: O(n) per create).
-                workspaces[key, default: Workspace()].insert(connection)
+                contents.workspaces[key, default: Workspace()].insert(connection)
+                contents.ids.insert(id)
                 observer?.store(didApply: .put(connection))
+                created.append(connection)
             }
             return created
         }
@@ -58,34 +69,39 @@ public final class DataConnectionStore: Sendable {
 
     /// The workspace's connections, oldest first.
     public func connections(in key: WorkspaceKey) -> [DataConnection] {
-        workspaces.withLock { $0[key]?.connections ?? [] }
+        contents.withLock { $0.workspaces[key]?.connections ?? [] }
     }
 
     public func connection(_ id: String, in key: WorkspaceKey) throws(APIError) -> DataConnection {
-        guard let connection = workspaces.withLock({ $0[key]?.byID[id] }) else { throw .notFound }
+        guard let connection = contents.withLock({ $0.workspaces[key]?.byID[id] }) else { throw .notFound }
         return connection
+    }
+
+    /// Whether any workspace holds a connection with this id.
+    public func contains(id: String) -> Bool {
+        contents.withLock { $0.ids.contains(id) }
     }
 
     /// Replaces every client-settable field; the type cannot change and the new name must be
     /// free (the connection's own name excepted).
     public func update(_ id: String, with settings: DataConnectionSettings, in key: WorkspaceKey) throws(APIError) -> DataConnection {
         let now = clock.nowMilliseconds
-        return try workspaces.withLock { (workspaces) throws(APIError) -> DataConnection in
-            guard var connection = workspaces[key]?.byID[id] else { throw .notFound }
+        return try contents.withLock { (contents) throws(APIError) -> DataConnection in
+            guard var connection = contents.workspaces[key]?.byID[id] else { throw .notFound }
             var violations: [String] = []
             if settings.type != connection.settings.type {
                 violations.append(
                     "data_source_vos[0].dw_type \(settings.type) differs from \(connection.settings.type): "
                         + "the connection type cannot be modified")
             }
-            if let owner = workspaces[key]?.id(named: settings.name), owner != id {
+            if let owner = contents.workspaces[key]?.id(named: settings.name), owner != id {
                 violations.append("data_source_vos[0].dw_name \(settings.name) already exists in the workspace")
             }
             guard violations.isEmpty else { throw .badRequest(violations) }
             connection.settings = settings
             connection.updateType = 1
             connection.updateTime = now
-            workspaces[key]?.replace(connection)
+            contents.workspaces[key]?.replace(connection)
             observer?.store(didApply: .put(connection))
             return connection
         }
@@ -93,10 +109,10 @@ public final class DataConnectionStore: Sendable {
 
     @discardableResult
     public func delete(_ id: String, in key: WorkspaceKey) throws(APIError) -> DataConnection {
-        try workspaces.withLock { (workspaces) throws(APIError) -> DataConnection in
-            guard let removed = workspaces[key]?.byID[id] else { throw .notFound }
+        try contents.withLock { (contents) throws(APIError) -> DataConnection in
+            guard let removed = contents.workspaces[key]?.byID[id] else { throw .notFound }
             let change = StoreChange.delete(key, id: id)
-            Self.apply(change, to: &workspaces)
+            Self.apply(change, to: &contents)
             observer?.store(didApply: change)
             return removed
         }
@@ -109,9 +125,13 @@ public final class DataConnectionStore: Sendable {
 
     /// Every connection, grouped by workspace in a stable order (for export).
     public func allConnections() -> [DataConnection] {
-        workspaces.withLock { workspaces in
-            workspaces.keys.sorted().flatMap { workspaces[$0]?.connections ?? [] }
-        }
+        contents.withLock { Self.snapshot(of: $0) }
+    }
+
+    /// Every connection, and what `body` answers under the same lock: for a state file's
+    /// compaction, which must know exactly which recorded changes its snapshot holds.
+    public func allConnections<Value: Sendable>(whileLocked body: () -> Value) -> ([DataConnection], Value) {
+        contents.withLock { contents in (Self.snapshot(of: contents), body()) }
     }
 
     /// Replaces every connection at once.
@@ -121,35 +141,54 @@ public final class DataConnectionStore: Sendable {
 
     /// Applies a change read back from a state file, without recording it again.
     public func replay(_ change: StoreChange) {
-        workspaces.withLock { Self.apply(change, to: &$0) }
+        contents.withLock { Self.apply(change, to: &$0) }
+    }
+
+    /// Puts the store back to what `changes` build from nothing, without recording it, and
+    /// runs `body` under the same lock: for a state file that could not write a change, so
+    /// that memory holds what the file holds again, atomically with discarding every change
+    /// recorded since (no create can slip in between and be lost with them).
+    public func restore(replaying changes: [StoreChange], whileLocked body: () -> Void) {
+        contents.withLock { contents in
+            contents = Contents()
+            for change in changes { Self.apply(change, to: &contents) }
+            body()
+        }
     }
 
     private func record(_ change: StoreChange) {
-        workspaces.withLock { workspaces in
-            Self.apply(change, to: &workspaces)
+        contents.withLock { contents in
+            Self.apply(change, to: &contents)
             observer?.store(didApply: change)
         }
     }
 
-    private static func apply(_ change: StoreChange, to workspaces: inout [WorkspaceKey: Workspace]) {
+    private static func snapshot(of contents: Contents) -> [DataConnection] {
+        contents.workspaces.keys.sorted().flatMap { contents.workspaces[$0]?.connections ?? [] }
+    }
+
+    private static func apply(_ change: StoreChange, to contents: inout Contents) {
         switch change {
         case .put(let connection):
             let key = WorkspaceKey(projectID: connection.projectID, workspace: connection.workspace)
-            if workspaces[key]?.byID[connection.id] != nil {
-                workspaces[key]?.replace(connection)
+            if contents.workspaces[key]?.byID[connection.id] != nil {
+                contents.workspaces[key]?.replace(connection)
             } else {
-                workspaces[key, default: Workspace()].insert(connection)
+                contents.workspaces[key, default: Workspace()].insert(connection)
             }
+            contents.ids.insert(connection.id)
         case .delete(let key, let id):
-            workspaces[key]?.remove(id)
-            if workspaces[key]?.isEmpty == true { workspaces[key] = nil }
+            if contents.workspaces[key]?.remove(id) != nil { contents.ids.remove(id) }
+            if contents.workspaces[key]?.isEmpty == true { contents.workspaces[key] = nil }
         case .reset(let projectID, let workspace):
-            workspaces = workspaces.filter { key, _ in
-                !((projectID == nil || key.projectID == projectID) && (workspace == nil || key.workspace == workspace))
+            for (key, removed) in contents.workspaces
+            where (projectID == nil || key.projectID == projectID) && (workspace == nil || key.workspace == workspace) {
+                for connection in removed.connections { contents.ids.remove(connection.id) }
+                contents.workspaces[key] = nil
             }
         case .replaceAll(let connections):
-            workspaces = [:]
-            for connection in connections { apply(.put(connection), to: &workspaces) }
+            contents = Contents()
+            for connection in connections { apply(.put(connection), to: &contents) }
         }
     }
 }

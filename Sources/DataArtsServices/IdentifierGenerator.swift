@@ -20,6 +20,16 @@ public final class IdentifierGenerator: Sendable {
         return Self.hex(high) + Self.hex(low)
     }
 
+    /// The next identifier not in `taken`, drawing again as often as needed: a seeded
+    /// sequence restarts with every process, so after a restart its first ids are the ones a
+    /// state file brought back, and an unseeded one may (rarely) meet an imported id.
+    public func next(avoiding taken: Set<String>) -> String {
+        while true {
+            let id = next()
+            if !taken.contains(id) { return id }
+        }
+    }
+
     private static func hex(_ value: UInt64) -> String {
         let digits = String(value, radix: 16)
         return String(repeating: "0", count: 16 - digits.count) + digits

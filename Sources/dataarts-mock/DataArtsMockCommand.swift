@@ -68,6 +68,10 @@ struct DataArtsMockCommand: ParsableCommand {
         valueName: "file"))
     var stateFile: String?
 
+    @Flag(help: ArgumentHelp(
+        "Start even if the --state-file has damaged records: keep the valid ones, copy the original aside first (the log names the copy)."))
+    var stateFileSalvage = false
+
     @Option(help: ArgumentHelp(
         "permissive: any token, any well-formed in-window signature from an unknown AK; strict: only --token and --credential.",
         valueName: "mode"))
@@ -126,6 +130,9 @@ struct DataArtsMockCommand: ParsableCommand {
     }
 
     func run() throws {
+        // A file-size limit (RLIMIT_FSIZE) then fails the state file's write with EFBIG, which
+        // it answers as 500 DAYU.3531 like a full disk, instead of killing the process.
+        signal(SIGXFSZ, SIG_IGN)
         let format = logFormat
         let level = logLevel.level
         LoggingSystem.bootstrap { label in
@@ -206,6 +213,7 @@ struct DataArtsMockCommand: ParsableCommand {
             headerTimeout: headerTimeout, bodyTimeout: bodyTimeout, idleTimeout: idleTimeout, maxClients: maxClients,
             adminEnabled: !noAdmin, maxConnectionsPerWorkspace: maxConnectionsPerWorkspace,
             journalCapacity: journalCapacity, rateLimit: rateLimit, seed: seed, fixtures: fixtures, stateFile: stateFile,
+            stateFileSalvage: stateFileSalvage,
             auth: AuthConfiguration(
                 mode: auth == .strict ? .strict : .permissive, tokens: token.compactMap(AuthConfiguration.Token.init),
                 credentials: credential.compactMap(AuthConfiguration.Credential.init), workspaces: workspace))

@@ -14,7 +14,7 @@ import Testing
         let ids = IdentifierGenerator(seed: 7)
         let file = StateFile(path: path, logger: logger, compactionThreshold: 10)
         let store = DataConnectionStore(clock: MockClock(), ids: ids, maxPerWorkspace: 1000, observer: file)
-        #expect(try file.load(into: store, ids: ids, now: 0) == 0)
+        #expect(try file.open(into: store, ids: ids, now: 0) == 0)
         let key = WorkspaceKey(projectID: "p", workspace: "w")
         var created: [DataConnection] = []
         for index in 0..<30 {
@@ -23,6 +23,7 @@ import Testing
         }
         for connection in created.prefix(25) { try store.delete(connection.id, in: key) }
         file.waitUntilIdle()
+        file.close()
 
         // 55 records were appended. Compaction runs when the writer falls idle with more than 10
         // records since the last one, so where it cut depends on how the writer batched; what is
@@ -33,7 +34,7 @@ import Testing
         #expect(lines.count <= 5 + 2 * 10)
 
         let replayed = DataConnectionStore(clock: MockClock(), ids: ids, maxPerWorkspace: 1000)
-        _ = try StateFile(path: path, logger: logger).load(into: replayed, ids: ids, now: 0)
+        _ = try StateFile(path: path, logger: logger).open(into: replayed, ids: ids, now: 0)
         #expect(replayed.connections(in: key).map(\.id) == created.suffix(5).map(\.id))
     }
 }

@@ -8,17 +8,30 @@ final class MockProcess {
     let stderr = Pipe()
     private(set) var port: UInt16 = 0
 
-    /// The executable SwiftPM built beside the test bundle (debug, or the TSan build).
+    /// The executable SwiftPM built beside the test bundle (debug, or the TSan build), or
+    /// `DATAARTS_MOCK_EXECUTABLE` (to run these tests against another build, e.g. an older one).
     static var executable: URL {
-        URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        if let path = ProcessInfo.processInfo.environment["DATAARTS_MOCK_EXECUTABLE"] { return URL(fileURLWithPath: path) }
+        return URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
             .deletingLastPathComponent().appendingPathComponent("dataarts-mock")
     }
 
-    init(_ arguments: [String]) throws {
-        process.executableURL = Self.executable
-        process.arguments = arguments
+    /// `launcher` runs the executable, e.g. `["/usr/bin/prlimit", "--fsize=4096", "--"]`;
+    /// `standardError` replaces the pipe the test reads (a closed pipe, /dev/full).
+    init(_ arguments: [String], launcher: [String] = [], standardError: Any? = nil,
+         environment: [String: String]? = nil) throws {
+        if let tool = launcher.first {
+            process.executableURL = URL(fileURLWithPath: tool)
+            process.arguments = Array(launcher.dropFirst()) + [Self.executable.path] + arguments
+        } else {
+            process.executableURL = Self.executable
+            process.arguments = arguments
+        }
+        if let environment {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         process.standardOutput = stdout
-        process.standardError = stderr
+        process.standardError = standardError ?? stderr
         try process.run()
     }
 
@@ -52,8 +65,15 @@ final class MockProcess {
         kill(process.processIdentifier, number)
     }
 
-    /// Waits for the exit and answers its status.
-    func exitStatus() -> Int32 {
+    /// Waits for the exit and answers its status. A process still running after `seconds`
+    /// (one that should have exited but serves on, e.g. a second server on a locked state
+    /// file) is killed, so the test fails on its status instead of hanging the suite.
+    func exitStatus(killingAfter seconds: Double = 60) -> Int32 {
+        let pid = process.processIdentifier
+        let process = process
+        DispatchQueue.global().asyncAfter(deadline: .now() + seconds) {
+            if process.isRunning { kill(pid, SIGKILL) }
+        }
         process.waitUntilExit()
         return process.terminationStatus
     }
