@@ -43,6 +43,10 @@ let package = Package(
         .testTarget(name: "DataArtsJSONTests", dependencies: ["DataArtsJSON"]),
         .testTarget(name: "DataArtsSigningTests", dependencies: ["DataArtsSigning", "DataArtsHTTP1"]),
         .testTarget(name: "DataArtsServicesTests", dependencies: ["DataArtsServices", "DataArtsHTTP1", "DataArtsJSON"]),
+        // The request pipeline in process: a request value in, an outcome out, no socket.
+        .testTarget(name: "DataArtsMockTests", dependencies: [
+            "DataArtsMock", "DataArtsServices", "DataArtsHTTP1", "DataArtsJSON", .product(name: "Logging", package: "swift-log"),
+        ]),
         .testTarget(name: "IntegrationTests", dependencies: [
             "DataArtsMock", "DataArtsServices", "DataArtsHTTP1", "DataArtsJSON", "DataArtsLocking", "DataArtsSigning", "CDataArtsCurl",
             .product(name: "Logging", package: "swift-log"),

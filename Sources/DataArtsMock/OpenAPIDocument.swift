@@ -5,6 +5,7 @@
 /// `fixtures/openapi.json` (a test keeps the two identical), compiled in so that the binary
 /// needs no file beside it.
 enum OpenAPIDocument {
+    static let bytes: [UInt8] = Array(json.utf8)
     static let json = #"""
 {
   "openapi": "3.0.3",
