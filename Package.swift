@@ -27,10 +27,13 @@ let package = Package(
         // The emulated service: never sees a socket.
         .target(name: "DataArtsServices", dependencies: ["DataArtsHTTP1", "DataArtsJSON", "DataArtsLocking"]),
         // The library product: the only module that sees both Transport and DataConnections.
+        // Build-time tool of EmbedFilesPlugin: files of the repository as byte arrays.
+        .executableTarget(name: "DataArtsEmbedTool"),
+        .plugin(name: "EmbedFilesPlugin", capability: .buildTool(), dependencies: ["DataArtsEmbedTool"]),
         .target(name: "DataArtsMock", dependencies: [
             "DataArtsHTTP1", "DataArtsJSON", "DataArtsLocking", "DataArtsSigning", "DataArtsTransport", "DataArtsServices",
             .product(name: "Logging", package: "swift-log"),
-        ]),
+        ], plugins: ["EmbedFilesPlugin"]),
         .executableTarget(name: "dataarts-mock", dependencies: [
             "DataArtsMock",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -54,7 +57,7 @@ let package = Package(
     ]
 )
 
-for target in package.targets where target.type != .system {
+for target in package.targets where target.type != .system && target.type != .plugin {
     target.swiftSettings = (target.swiftSettings ?? []) + [
         .enableUpcomingFeature("ExistentialAny"),
         .enableUpcomingFeature("InternalImportsByDefault"),
