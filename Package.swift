@@ -42,16 +42,21 @@ let package = Package(
         // libcurl for the integration tests' client side.
         .systemLibrary(name: "CDataArtsCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
 
-        .testTarget(name: "DataArtsHTTP1Tests", dependencies: ["DataArtsHTTP1"]),
-        .testTarget(name: "DataArtsJSONTests", dependencies: ["DataArtsJSON"]),
+        // What several test targets share: fixture paths, header look-ups.
+        .target(name: "DataArtsTestSupport", path: "Tests/DataArtsTestSupport"),
+        .testTarget(name: "DataArtsHTTP1Tests", dependencies: ["DataArtsHTTP1", "DataArtsTestSupport"]),
+        .testTarget(name: "DataArtsJSONTests", dependencies: ["DataArtsJSON", "DataArtsTestSupport"]),
         .testTarget(name: "DataArtsSigningTests", dependencies: ["DataArtsSigning", "DataArtsHTTP1"]),
-        .testTarget(name: "DataArtsServicesTests", dependencies: ["DataArtsServices", "DataArtsHTTP1", "DataArtsJSON"]),
+        .testTarget(name: "DataArtsServicesTests", dependencies: [
+            "DataArtsServices", "DataArtsHTTP1", "DataArtsJSON", "DataArtsTestSupport",
+        ]),
         // The request pipeline in process: a request value in, an outcome out, no socket.
         .testTarget(name: "DataArtsMockTests", dependencies: [
             "DataArtsMock", "DataArtsServices", "DataArtsHTTP1", "DataArtsJSON", .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "IntegrationTests", dependencies: [
             "DataArtsMock", "DataArtsServices", "DataArtsHTTP1", "DataArtsJSON", "DataArtsLocking", "DataArtsSigning", "CDataArtsCurl",
+            "DataArtsTestSupport",
             .product(name: "Logging", package: "swift-log"),
         ]),
     ]

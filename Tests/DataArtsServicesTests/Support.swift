@@ -2,6 +2,7 @@ import DataArtsServices
 import Foundation
 import DataArtsHTTP1
 import DataArtsJSON
+import DataArtsTestSupport
 
 /// An API over a fresh store, called in process.
 func makeAPI(maxPerWorkspace: Int = 200, allowedWorkspaces: Set<String>? = nil) -> DataConnectionAPI {
@@ -81,12 +82,6 @@ func item(_ key: String? = nil, _ value: String? = nil, name: String = "conn_1")
     return "{" + fields.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}"
 }
 
-/// The fixtures folder of the repository.
-func fixtureURL(_ name: String) -> URL {
-    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("fixtures").appendingPathComponent(name)
-}
-
 func fixture(_ name: String) throws -> String {
-    try String(contentsOf: fixtureURL(name), encoding: .utf8)
+    try Fixtures.text(name)
 }
