@@ -133,11 +133,15 @@ struct DataArtsMockCommand: ParsableCommand {
         // A file-size limit (RLIMIT_FSIZE) then fails the state file's write with EFBIG, which
         // it answers as 500 DAYU.3531 like a full disk, instead of killing the process.
         signal(SIGXFSZ, SIG_IGN)
+        // A log reader that went away must cost log lines, not the process: writes to stderr
+        // then fail with EPIPE, which LogSink drops (the transport ignores SIGPIPE too, but
+        // only once it starts; the state file logs before that).
+        signal(SIGPIPE, SIG_IGN)
         let format = logFormat
         let level = logLevel.level
         LoggingSystem.bootstrap { label in
             var handler: any LogHandler = switch format {
-            case .text: StreamLogHandler.standardError(label: label)
+            case .text: StreamLogHandler(label: label, stream: LogSinkStream(sink: .standardError))
             case .json: JSONLogHandler(label: label)
             }
             handler.logLevel = level
@@ -149,8 +153,7 @@ struct DataArtsMockCommand: ParsableCommand {
         do {
             server = try MockServer(configuration, logger: logger)
         } catch {
-            FileHandle.standardError.write(Data("dataarts-mock: \(error)\n".utf8))
-            throw ExitCode.failure
+            Self.fail("\(error)")
         }
 
         // Signals are handled before anyone can know the server is ready: a SIGTERM sent right
@@ -166,6 +169,7 @@ struct DataArtsMockCommand: ParsableCommand {
                 if !server.waitUntilStopped(seconds: 5) {
                     logger.warning("connections still open after 5 s; exiting anyway")
                 }
+                LogSink.standardError.flush(seconds: 2)
                 Foundation.exit(0)
             }
             source.resume()
@@ -178,19 +182,25 @@ struct DataArtsMockCommand: ParsableCommand {
         Self.waitForSignalHandlers([SIGINT, SIGTERM])
         if let readyFile {
             let ready = "{\"url\":\"\(server.url)\",\"port\":\(server.port),\"pid\":\(getpid())}\n"
-            do {
-                try Data(ready.utf8).write(to: URL(fileURLWithPath: readyFile), options: .atomic)
+            do throws(FileError) {
+                try AtomicFile.write(Array(ready.utf8), to: readyFile)
             } catch {
-                FileHandle.standardError.write(Data("dataarts-mock: cannot write --ready-file: \(error)\n".utf8))
-                throw ExitCode.failure
+                Self.fail("--ready-file: \(error)")
             }
         }
         // One unbuffered write: stdout is block-buffered when redirected, and a script waiting
-        // for this line would hang.
-        FileHandle.standardOutput.write(Data("listening on \(server.url)\n".utf8))
+        // for this line would hang. A closed stdout loses the line, not the server.
+        _ = LogSink.writeAll(Array("listening on \(server.url)\n".utf8), to: 1)
 
         _ = signals
         dispatchMain()
+    }
+
+    /// Says why it cannot start, on stderr, and exits 1.
+    private static func fail(_ message: String) -> Never {
+        LogSink.standardError.write("dataarts-mock: \(message)\n")
+        LogSink.standardError.flush(seconds: 2)
+        Foundation.exit(1)
     }
 
     /// Waits (at most a second) until each signal has a handler instead of its default action.

@@ -21,7 +21,8 @@ struct JSONLogHandler: LogHandler {
             fields.append((key, "\(merged[key].map { "\($0)" } ?? "")"))
         }
         let line = "{" + fields.map { "\(Self.quoted($0.0)):\(Self.quoted($0.1))" }.joined(separator: ",") + "}\n"
-        FileHandle.standardError.write(Data(line.utf8))
+        // Through the sink: `FileHandle.write` trapped (SIGILL) when stderr's reader was gone.
+        LogSink.standardError.write(line)
     }
 
     private static func timestamp() -> String {
