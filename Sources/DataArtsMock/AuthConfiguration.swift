@@ -62,16 +62,43 @@ public struct AuthConfiguration: Sendable, Equatable {
         }
     }
 
+    /// An IAM user name and password (`user NAME:PASSWORD` in a credentials file): carried for
+    /// the IAM token emulation (issue 11); the gateway itself does not check them.
+    public struct User: Sendable, Equatable {
+        public var name: String
+        public var password: String
+
+        public init(name: String, password: String) {
+            self.name = name
+            self.password = password
+        }
+
+        /// `NAME:PASSWORD`; the password may contain `:`.
+        public init?(_ text: String) {
+            guard let colon = text.firstIndex(of: ":") else { return nil }
+            let name = String(text[..<colon])
+            let password = String(text[text.index(after: colon)...])
+            guard !name.isEmpty, !password.isEmpty else { return nil }
+            self.init(name: name, password: password)
+        }
+    }
+
     public var mode: Mode
     public var tokens: [Token]
     public var credentials: [Credential]
     /// Strict mode's workspaces; empty lets every workspace exist.
     public var workspaces: [String]
+    /// IAM users, for the IAM emulation (issue 11).
+    public var users: [User]
 
-    public init(mode: Mode = .permissive, tokens: [Token] = [], credentials: [Credential] = [], workspaces: [String] = []) {
+    public init(
+        mode: Mode = .permissive, tokens: [Token] = [], credentials: [Credential] = [], workspaces: [String] = [],
+        users: [User] = []
+    ) {
         self.mode = mode
         self.tokens = tokens
         self.credentials = credentials
         self.workspaces = workspaces
+        self.users = users
     }
 }

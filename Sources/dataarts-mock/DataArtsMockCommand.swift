@@ -13,7 +13,13 @@ struct DataArtsMockCommand: ParsableCommand {
         discussion: """
             Prints one line, `listening on http://HOST:PORT`, on stdout when it is ready; logs go \
             to stderr, one access-log line per request. SIGINT or SIGTERM stops it gracefully \
-            (exit 0). A port in use exits 1; bad flags exit 64.
+            (exit 0). A port in use exits 1; bad flags exit 64; a file that cannot be used \
+            (--state-file, --fixtures, --credentials-file, --ready-file) exits 1 naming it and \
+            saying why.
+
+            Secrets: --token and --credential show in the process list; --credentials-file FILE \
+            or the environment variable DATAARTS_MOCK_CREDENTIALS (the same lines, separated by \
+            newlines) do not.
             """)
 
     @Option(help: "Address to listen on.")
@@ -85,6 +91,14 @@ struct DataArtsMockCommand: ParsableCommand {
                                valueName: "AK:SK[@PROJECT[:USER]]"))
     var credential: [String] = []
 
+    @Option(help: ArgumentHelp(
+        "Tokens, credentials and IAM users from this file, one per line: `token TOKEN[@PROJECT[:USER]]`, "
+            + "`credential AK:SK[@PROJECT[:USER]]`, `user NAME:PASSWORD` (for the IAM emulation); `#` comments and "
+            + "blank lines allowed. Keeps secrets off the command line, as does the environment variable "
+            + "DATAARTS_MOCK_CREDENTIALS (the same lines).",
+        valueName: "file"))
+    var credentialsFile: String?
+
     @Option(help: ArgumentHelp("In strict mode, a workspace that exists (others answer DAYU.3601); repeatable. None given: all exist.",
                                valueName: "id"))
     var workspace: [String] = []
@@ -148,6 +162,24 @@ struct DataArtsMockCommand: ParsableCommand {
             return handler
         }
         let logger = Logger(label: "dataarts-mock")
+
+        var configuration = configuration
+        do throws(CredentialLinesError) {
+            if let lines = ProcessInfo.processInfo.environment["DATAARTS_MOCK_CREDENTIALS"] {
+                try configuration.auth.add(credentialLines: lines, from: "DATAARTS_MOCK_CREDENTIALS")
+            }
+            if let credentialsFile {
+                let bytes: [UInt8]
+                do throws(FileError) {
+                    bytes = try AtomicFile.read(credentialsFile)
+                } catch {
+                    Self.fail("--credentials-file: \(error)")
+                }
+                try configuration.auth.add(credentialLines: String(decoding: bytes, as: UTF8.self), from: credentialsFile)
+            }
+        } catch {
+            Self.fail("\(error)")
+        }
 
         let server: MockServer
         do {

@@ -46,7 +46,10 @@ import Testing
         let mock = try MockProcess(["--help"])
         let help = String(decoding: mock.stdout.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         #expect(mock.exitStatus() == 0)
-        for flag in ["--port", "--ready-file", "--state-file", "--fixtures", "--seed", "--rate-limit", "--log-format", "--no-admin"] {
+        for flag in [
+            "--port", "--ready-file", "--state-file", "--state-file-salvage", "--fixtures", "--seed", "--rate-limit",
+            "--log-format", "--no-admin", "--credentials-file", "DATAARTS_MOCK_CREDENTIALS",
+        ] {
             #expect(help.contains(flag), "\(flag)")
         }
     }
@@ -89,5 +92,42 @@ import Testing
         #expect(records.contains { ($0["dw_config"] as? [String: Any])?["password"] as? String == "p7" })
         second.signal(SIGTERM)
         #expect(second.exitStatus() == 0)
+    }
+}
+
+/// Secrets from a file or the environment instead of the command line (issue 10 item 12).
+@Suite struct CredentialsFileTests {
+    private func status(_ url: String, token: String) throws -> Int {
+        try Curl.request("GET", url + "/v1/p1/data-connections", headers: ["X-Auth-Token": token, "workspace": "w1"]).status
+    }
+
+    @Test func strictModeAcceptsTheTokensOfTheFileAndOfTheEnvironment() throws {
+        let file = try temporaryFolder().appendingPathComponent("creds").path
+        try Data("# for CI\ntoken from-file\nuser alice:secret\n".utf8).write(to: URL(fileURLWithPath: file))
+        let mock = try MockProcess(
+            ["--port", "0", "--auth", "strict", "--credentials-file", file],
+            environment: ["DATAARTS_MOCK_CREDENTIALS": "token from-env\ncredential AK:SK"])
+        _ = try mock.waitUntilReady()
+        #expect(try status(mock.url, token: "from-file") == 200)
+        #expect(try status(mock.url, token: "from-env") == 200)
+        #expect(try status(mock.url, token: "other") == 401)
+        mock.signal(SIGTERM)
+        #expect(mock.exitStatus() == 0)
+    }
+
+    @Test func aBadLineExitsOneNamingFileAndLine() throws {
+        let file = try temporaryFolder().appendingPathComponent("creds").path
+        try Data("token ok\n\ncredential NOCOLON\n".utf8).write(to: URL(fileURLWithPath: file))
+        let mock = try MockProcess(["--port", "0", "--credentials-file", file])
+        #expect(mock.exitStatus() == 1)
+        let message = mock.standardError
+        #expect(message.contains("\(file):3: `credential` needs an access key and a secret key"))
+        #expect(!message.contains("NOCOLON"))
+    }
+
+    @Test func aBadEnvironmentLineExitsOneNamingTheVariable() throws {
+        let mock = try MockProcess(["--port", "0"], environment: ["DATAARTS_MOCK_CREDENTIALS": "user nobody"])
+        #expect(mock.exitStatus() == 1)
+        #expect(mock.standardError.contains("DATAARTS_MOCK_CREDENTIALS:1: `user` needs a name and a password"))
     }
 }
