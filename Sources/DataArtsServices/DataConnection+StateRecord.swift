@@ -29,7 +29,7 @@ extension DataConnection {
     /// Reads one record; `project_id`, `workspace`, `dw_name`, `dw_type` and `dw_config` are
     /// required, and a missing id or time is generated.
     static func fromStateRecord(
-        _ value: JSONValue, at path: String, ids: IdentifierGenerator, now: Int64, _ violations: inout Violations
+        _ value: JSONValue, at path: String, newID: () -> String, now: Int64, _ violations: inout Violations
     ) -> DataConnection? {
         let before = violations.messages.count
         guard let settings = DataSourceSchema.settings(value, at: path, &violations), let object = value.object else {
@@ -55,7 +55,7 @@ extension DataConnection {
         stored.config = config
         let created = Int64(createTime ?? Int(now))
         return DataConnection(
-            id: id ?? ids.next(), projectID: projectID, workspace: workspace, settings: stored,
+            id: id ?? newID(), projectID: projectID, workspace: workspace, settings: stored,
             createUser: user ?? DataConnectionAPI.defaultUser, createTime: created, updateType: updateType ?? 0,
             updateTime: updateTime.map(Int64.init) ?? created)
     }
@@ -69,9 +69,17 @@ extension DataConnection {
         var connections: [DataConnection] = []
         var names: Set<[String]> = []
         var seenIDs: Set<String> = []
+        // A generated id must not be one given to a later record (a seeded generator's first
+        // ids are exactly those of an export from a run with the same seed).
+        var taken = Set(records.compactMap { $0.object?["dw_id"]?.string })
+        let newID = {
+            let id = ids.next(avoiding: taken)
+            taken.insert(id)
+            return id
+        }
         for (index, record) in records.enumerated() {
             let path = "connections[\(index)]"
-            guard let connection = fromStateRecord(record, at: path, ids: ids, now: now, &violations) else { continue }
+            guard let connection = fromStateRecord(record, at: path, newID: newID, now: now, &violations) else { continue }
             if !names.insert([connection.projectID, connection.workspace, connection.settings.name]).inserted {
                 violations.add("\(path).dw_name \(connection.settings.name) appears twice in the workspace")
             }
