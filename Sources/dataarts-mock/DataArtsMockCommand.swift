@@ -148,20 +148,22 @@ struct DataArtsMockCommand: ParsableCommand {
         // it answers as 500 DAYU.3531 like a full disk, instead of killing the process.
         signal(SIGXFSZ, SIG_IGN)
         // A log reader that went away must cost log lines, not the process: writes to stderr
-        // then fail with EPIPE, which LogSink drops (the transport ignores SIGPIPE too, but
+        // then fail with EPIPE, which LogWriter drops (the transport ignores SIGPIPE too, but
         // only once it starts; the state file logs before that).
         signal(SIGPIPE, SIG_IGN)
         let format = logFormat
         let level = logLevel.level
         LoggingSystem.bootstrap { label in
             var handler: any LogHandler = switch format {
-            case .text: StreamLogHandler(label: label, stream: LogSinkStream(sink: .standardError))
-            case .json: JSONLogHandler(label: label)
+            case .text: TextLogHandler(label: label, writer: .standardError)
+            case .json: JSONLogHandler(label: label, writer: .standardError)
             }
             handler.logLevel = level
             return handler
         }
         let logger = Logger(label: "dataarts-mock")
+        // A failed start throws out of here: what was logged before it still reaches stderr.
+        defer { LogWriter.standardError.flush() }
 
         var configuration = configuration
         do throws(CredentialLinesError) {
@@ -201,7 +203,8 @@ struct DataArtsMockCommand: ParsableCommand {
                 if !server.waitUntilStopped(seconds: 5) {
                     logger.warning("connections still open after 5 s; exiting anyway")
                 }
-                LogSink.standardError.flush(seconds: 2)
+                // Every line accepted before the signal reaches stderr before the exit.
+                LogWriter.standardError.flush()
                 Foundation.exit(0)
             }
             source.resume()
@@ -222,16 +225,29 @@ struct DataArtsMockCommand: ParsableCommand {
         }
         // One unbuffered write: stdout is block-buffered when redirected, and a script waiting
         // for this line would hang. A closed stdout loses the line, not the server.
-        _ = LogSink.writeAll(Array("listening on \(server.url)\n".utf8), to: 1)
+        Self.writeReadyLine("listening on \(server.url)\n")
 
         _ = signals
         dispatchMain()
     }
 
+    /// All of `line` to stdout with write(2); a closed stdout loses the line, not the server
+    /// (`FileHandle.write` traps on EPIPE).
+    private static func writeReadyLine(_ line: String) {
+        let bytes = Array(line.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes[offset...].withUnsafeBytes { write(1, $0.baseAddress, $0.count) }
+            if written < 0 && errno == EINTR { continue }
+            guard written > 0 else { return }
+            offset += written
+        }
+    }
+
     /// Says why it cannot start, on stderr, and exits 1.
     private static func fail(_ message: String) -> Never {
-        LogSink.standardError.write("dataarts-mock: \(message)\n")
-        LogSink.standardError.flush(seconds: 2)
+        LogWriter.standardError.append("dataarts-mock: \(message)\n")
+        LogWriter.standardError.flush()
         Foundation.exit(1)
     }
 
