@@ -38,6 +38,8 @@ final class StateFile: StoreObserver, Sendable {
     /// For tests: this many next appends write half their bytes and then fail as a full disk
     /// does (ENOSPC), without needing a full disk.
     let injectedWriteFailures = Locked(0)
+    /// For tests: this many next repairs fail as if the file could not be cut back.
+    let injectedRepairFailures = Locked(0)
 
     private struct Context: Sendable {
         let store: DataConnectionStore
@@ -105,7 +107,7 @@ final class StateFile: StoreObserver, Sendable {
             exists = false
         case .file:
             // Refused before anything, the lock file included, is created beside it.
-            _ = try StateLogScan(try read(), path: path, ids: IdentifierGenerator(seed: 0), now: now)
+            try StateLogScan.check(try read(), path: path)
             exists = true
         }
         let lock = try StateFileLock(for: path)
@@ -365,7 +367,14 @@ final class StateFile: StoreObserver, Sendable {
         let (fd, length) = state.withLock { ($0.fd, $0.length) }
         var problem: String?
         var changes: [StoreChange]?
-        if !SystemFile.truncate(fd, to: length) || !SystemFile.syncData(fd) {
+        let injected = injectedRepairFailures.withLock { count -> Bool in
+            guard count > 0 else { return false }
+            count -= 1
+            return true
+        }
+        if injected {
+            problem = "cannot cut it back to \(length) bytes: \(SystemFile.describe(SystemFile.noSpace)) (injected)"
+        } else if !SystemFile.truncate(fd, to: length) || !SystemFile.syncData(fd) {
             problem = "cannot cut it back to \(length) bytes: \(SystemFile.describe(SystemFile.lastError))"
         } else if let context = context.withLock({ $0 }) {
             do throws(MockServerError) {

@@ -23,9 +23,7 @@ struct StateLogScan {
 
     /// Throws when `bytes` are not a state log at all (nothing in them is a record).
     init(_ bytes: [UInt8], path: String, ids: IdentifierGenerator, now: Int64) throws(MockServerError) {
-        if !bytes.isEmpty, !StateRecord.looksLikeStart(bytes[...]), !bytes.allSatisfy({ $0 == 0 }) {
-            throw Self.notAStateLog(bytes, path: path)
-        }
+        try Self.check(bytes, path: path)
         var offset = 0
         var line = 1
         while offset < bytes.count {
@@ -51,6 +49,14 @@ struct StateLogScan {
     private mutating func append(_ change: StoreChange) {
         changes.append(change)
         if !damaged.isEmpty { validAfterFirstDamage += 1 }
+    }
+
+    /// Throws unless `bytes` can be a state log: empty, starting like a record, or all zero
+    /// bytes (a crash before the first write reached the disk can leave those).
+    static func check(_ bytes: [UInt8], path: String) throws(MockServerError) {
+        if !bytes.isEmpty, !StateRecord.looksLikeStart(bytes[...]), !bytes.allSatisfy({ $0 == 0 }) {
+            throw notAStateLog(bytes, path: path)
+        }
     }
 
     private static func notAStateLog(_ bytes: [UInt8], path: String) -> MockServerError {

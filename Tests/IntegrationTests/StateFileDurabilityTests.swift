@@ -46,6 +46,29 @@ import Testing
         #expect(try names(server) == ["after", "before"])
     }
 
+    @Test func aFileThatCannotBeRepairedRefusesChangesUntilARepairWorks() throws {
+        let path = try temporaryFolder().appendingPathComponent("state.log").path
+        do {
+            let server = try MockServer(MockConfiguration(port: 0, stateFile: path))
+            let client = APIClient(server: server)
+            _ = try APIClient.id(of: try client.create(named: "before"))
+            // The write fails and so does the repair after it (the torn half stays for now).
+            server.stateFile?.injectedWriteFailures.withLock { $0 = 1 }
+            server.stateFile?.injectedRepairFailures.withLock { $0 = 1 }
+            #expect(try client.create(named: "torn").status == 500)
+            // Nothing is appended behind the torn record: the next change is refused, and the
+            // repair that runs for it cuts the file back and puts memory back to it.
+            #expect(try client.create(named: "refused").status == 500)
+            #expect(try names(server) == ["before"])
+            _ = try APIClient.id(of: try client.create(named: "after"))
+            server.stop()
+            server.waitUntilStopped(seconds: 5)
+        }
+        let server = try MockServer(MockConfiguration(port: 0, stateFile: path))
+        defer { server.stop() }
+        #expect(try names(server) == ["after", "before"])
+    }
+
     @Test func aFailedDeleteIsUndoneToo() throws {
         let path = try temporaryFolder().appendingPathComponent("state.log").path
         let server = try MockServer(MockConfiguration(port: 0, stateFile: path))
