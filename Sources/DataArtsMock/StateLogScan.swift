@@ -51,12 +51,19 @@ struct StateLogScan {
         if !damaged.isEmpty { validAfterFirstDamage += 1 }
     }
 
-    /// Throws unless `bytes` can be a state log: empty, starting like a record, or all zero
-    /// bytes (a crash before the first write reached the disk can leave those).
+    /// Throws unless `bytes` can be a state log: empty, all zero bytes (a crash before the
+    /// first write reached the disk can leave those), or with some line that starts like a
+    /// record. Some line, not the first: a log whose first checksum took a flipped bit is a
+    /// damaged log (refused with its offset, salvageable), not some other file.
     static func check(_ bytes: [UInt8], path: String) throws(MockServerError) {
-        if !bytes.isEmpty, !StateRecord.looksLikeStart(bytes[...]), !bytes.allSatisfy({ $0 == 0 }) {
-            throw notAStateLog(bytes, path: path)
+        guard !bytes.isEmpty, !bytes.allSatisfy({ $0 == 0 }) else { return }
+        var start = bytes.startIndex
+        while start < bytes.endIndex {
+            if StateRecord.looksLikeStart(bytes[start...]) { return }
+            guard let newline = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) else { break }
+            start = newline + 1
         }
+        throw notAStateLog(bytes, path: path)
     }
 
     private static func notAStateLog(_ bytes: [UInt8], path: String) -> MockServerError {

@@ -82,8 +82,10 @@ import Testing
         #expect(try client.show(id).status == 400)
     }
 
-    @Test(arguments: [false, true])
-    func aDamagedRecordRefusesTheStartNamingTheOffsetAndChangesNothing(_ damageTheLastRecord: Bool) throws {
+    /// Which record is damaged, and where in it: the first record's checksum is a case of its
+    /// own (the file must still count as a state log, not as some other file).
+    @Test(arguments: [(1, 30), (4, 30), (0, 0)])
+    func aDamagedRecordRefusesTheStartNamingTheOffsetAndChangesNothing(_ line: Int, _ byteInLine: Int) throws {
         let folder = try temporaryFolder()
         let path = folder.appendingPathComponent("state.log").path
         try startAndStop(path) { client in
@@ -91,10 +93,10 @@ import Testing
         }
         var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
         let lineStarts = [0] + bytes.indices.filter { bytes[$0] == UInt8(ascii: "\n") }.map { $0 + 1 }.dropLast()
-        let line = damageTheLastRecord ? 4 : 1
         let offset = lineStarts[line]
-        // One flipped byte inside the JSON of a record that has its newline.
-        bytes[offset + 30] ^= 0x01
+        // One flipped byte in a record that has its newline ('0'...'9' and 'a'...'f' flip to
+        // characters that are not hex digits with 0x40).
+        bytes[offset + byteInLine] ^= byteInLine == 0 ? 0x40 : 0x01
         try Data(bytes).write(to: URL(fileURLWithPath: path))
 
         #expect {
