@@ -70,7 +70,8 @@ struct DataArtsMockCommand: ParsableCommand {
     var fixtures: [String] = []
 
     @Option(help: ArgumentHelp(
-        "Keep state in this file: loaded at start, every acknowledged change written before its answer.",
+        "Keep state in this file (a change log, locked against a second server): loaded at start, every "
+            + "acknowledged change on disk before its answer, a change that cannot be written answered 500 DAYU.3531.",
         valueName: "file"))
     var stateFile: String?
 
