@@ -95,7 +95,12 @@ struct ControlAPI: Sendable {
 
         case .addFault:
             let rule = try FaultRule(json: try Self.body(of: &request))
-            return .json(.created, controls.faults.add(rule).json)
+            guard let added = controls.faults.add(rule) else {
+                throw .badRequest(
+                    "at most \(FaultRules.capacity) fault rules may be in force; "
+                        + "remove some first (DELETE /__mock/faults or DELETE /__mock/faults/{id})")
+            }
+            return .json(.created, added.json)
 
         case .listFaults:
             return .json(.ok, ["faults": .array(controls.faults.rules.map(\.json))])

@@ -163,3 +163,22 @@ import Testing
         #expect(entries.first?.status == 400)
     }
 }
+
+@Suite struct FaultRuleBoundTests {
+    @Test func beyondTheCapacityAFaultRuleIsRefusedWithAClearMessage() throws {
+        let harness = RequestPipelineTests.Harness()
+        let body = #"{"method":"DELETE","status":503,"times":0}"#
+        for index in 0..<FaultRules.capacity {
+            #expect(harness.run("POST", "/__mock/faults", headers: ["Content-Type": "application/json"], body: body).outcome.status == .created,
+                    "rule \(index)")
+        }
+        let refused = harness.run("POST", "/__mock/faults", headers: ["Content-Type": "application/json"], body: body)
+        #expect(refused.outcome.errorCode == "DAYU.4402")
+        guard case .failure(let error) = refused.outcome else { Issue.record("not refused"); return }
+        #expect(error.message.contains("at most 1000 fault rules"))
+        #expect(harness.controls.faults.rules.count == FaultRules.capacity)
+        // Removing one makes room again.
+        #expect(harness.run("DELETE", "/__mock/faults/1").outcome.status == .noContent)
+        #expect(harness.run("POST", "/__mock/faults", headers: ["Content-Type": "application/json"], body: body).outcome.status == .created)
+    }
+}
