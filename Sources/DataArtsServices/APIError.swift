@@ -9,6 +9,28 @@ public struct APIError: Error, Sendable, Equatable {
     public let status: HTTPStatus
     public let code: String
     public let message: String
+    /// The body the vendor's service of this code answers: DataArts, IAM and CDM differ
+    /// (SPEC §8.2, §8.4). A stop-gap until the vendor code catalogue (issue 8) owns shapes.
+    public let shape: Shape
+
+    /// Whose error body this is.
+    public enum Shape: Sendable, Equatable {
+        /// DataArts: `{"error_code","error_msg"}` (SPEC §3).
+        case dataArts
+        /// IAM's documented flat body: `{"error_msg","error_code"}` (SPEC §8.2).
+        case iam
+        /// Keystone, for IAM's token calls: `{"error":{"code":<status>,"message","title"}}`.
+        case keystone(title: String)
+        /// CDM: `{"code","errCode","message","externalMessage"}` (SPEC §8.4).
+        case cdm
+    }
+
+    init(status: HTTPStatus, code: String, message: String, shape: Shape = .dataArts) {
+        self.status = status
+        self.code = code
+        self.message = message
+        self.shape = shape
+    }
 
     /// DAYU.4402: a header, the query, the JSON or its schema is wrong; `violations` are all
     /// the problems found, each naming its JSON path or header.
@@ -62,6 +84,20 @@ public struct APIError: Error, Sendable, Equatable {
     /// The vendor's body: flat keys, plus the `errors` array Terraform reads for the
     /// not-found and permission codes (SPEC §3).
     public var response: HTTPResponse {
+        switch shape {
+        case .dataArts: break
+        case .iam:
+            return .json(status, ["error_msg": .string(message), "error_code": .string(code)])
+        case .keystone(let title):
+            return .json(status, ["error": [
+                "code": .number(JSONNumber(status.code)), "message": .string(message), "title": .string(title),
+            ]])
+        case .cdm:
+            return .json(status, [
+                "code": .string(code), "errCode": .string(code), "message": .string(message),
+                "externalMessage": .string(message),
+            ])
+        }
         var body: JSONObject = ["error_code": .string(code), "error_msg": .string(message)]
         if code == "DAYU.1005" || code == "DAYU.3601" {
             body["errors"] = [.object(["error_code": .string(code), "error_msg": .string(message)])]

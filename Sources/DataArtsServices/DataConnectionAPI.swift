@@ -20,11 +20,20 @@ public struct DataConnectionAPI: Sendable {
     public let store: DataConnectionStore
     /// Strict mode's workspaces; `nil` lets every workspace exist.
     public let allowedWorkspaces: Set<String>?
+    /// Workspaces created through the API, which exist beside `allowedWorkspaces` (SPEC §8.3).
+    public let directory: WorkspaceDirectory?
+    /// The CDM clusters `agent_id`/`agent_name` must name when configured (SPEC §8.4).
+    public let clusters: CDMClusters
     public let router: Router<DataConnectionOperation>
 
-    public init(store: DataConnectionStore, allowedWorkspaces: Set<String>? = nil) {
+    public init(
+        store: DataConnectionStore, allowedWorkspaces: Set<String>? = nil, directory: WorkspaceDirectory? = nil,
+        clusters: CDMClusters = CDMClusters()
+    ) {
         self.store = store
         self.allowedWorkspaces = allowedWorkspaces
+        self.directory = directory
+        self.clusters = clusters
         var router = Router<DataConnectionOperation>()
         router.add("POST", Self.collectionPath, .create)
         router.add("GET", Self.collectionPath, .list)
@@ -52,7 +61,11 @@ public struct DataConnectionAPI: Sendable {
         guard let projectID = parameters["project_id"] else { throw .internalError("route without project_id") }
         var violations = Violations()
         let workspace = checkWorkspace(request, &violations)
-        if let workspace, let allowedWorkspaces, !allowedWorkspaces.contains(workspace) { throw .noPermission }
+        if let workspace, let allowedWorkspaces, !allowedWorkspaces.contains(workspace),
+           DataArtsInstance(projectID: projectID).defaultWorkspaceID != workspace,
+           directory?.workspace(workspace, in: projectID) == nil {
+            throw .noPermission
+        }
         let key = WorkspaceKey(projectID: projectID, workspace: workspace ?? "")
         let id = parameters["data_connection_id"] ?? ""
 
@@ -60,6 +73,9 @@ public struct DataConnectionAPI: Sendable {
         case .create:
             let body = readBody(request, &violations)
             let items = body.flatMap { DataSourceSchema.wrappedSettings($0, allowedCount: 1...50, &violations) }
+            for (index, item) in (items ?? []).enumerated() {
+                checkAgent(item, projectID: projectID, at: "data_source_vos[\(index)]", &violations)
+            }
             try violations.check()
             let created = try store.create(items ?? [], in: key, user: user)
             return .json(.ok, ["data_connection_id": .string(created.first?.id ?? "")])
@@ -83,6 +99,7 @@ public struct DataConnectionAPI: Sendable {
         case .update:
             let body = readBody(request, &violations)
             let items = body.flatMap { DataSourceSchema.wrappedSettings($0, allowedCount: 1...1, &violations) }
+            if let item = items?.first { checkAgent(item, projectID: projectID, at: "data_source_vos[0]", &violations) }
             try violations.check()
             guard let settings = items?.first else { throw .internalError("validated update without an item") }
             _ = try store.update(id, with: settings, in: key)
@@ -95,7 +112,9 @@ public struct DataConnectionAPI: Sendable {
 
         case .validate:
             let body = readBody(request, &violations)
-            if let body { _ = DataSourceSchema.settings(body, at: "", &violations) }
+            if let body, let item = DataSourceSchema.settings(body, at: "", &violations) {
+                checkAgent(item, projectID: projectID, at: "", &violations)
+            }
             try violations.check()
             return Self.success
         }
@@ -104,6 +123,16 @@ public struct DataConnectionAPI: Sendable {
     /// `{"is_success":true,"message":null}`: update, delete and validate (SPEC §2.5).
     static var success: HTTPResponse {
         .json(.ok, ["is_success": true, "message": nil])
+    }
+
+    private func checkAgent(
+        _ settings: DataConnectionSettings, projectID: String, at path: String, _ violations: inout Violations
+    ) {
+        for problem in clusters.violations(
+            agentID: settings.agentID, agentName: settings.agentName, projectID: projectID, at: path)
+        {
+            violations.add(problem)
+        }
     }
 
     private func checkWorkspace(_ request: HTTPRequest, _ violations: inout Violations) -> String? {

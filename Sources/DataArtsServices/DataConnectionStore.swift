@@ -61,6 +61,11 @@ public final class DataConnectionStore: Sendable {
         workspaces.withLock { $0[key]?.connections ?? [] }
     }
 
+    /// The workspaces of `projectID` that hold at least one connection, sorted.
+    public func workspaceIDs(in projectID: String) -> [String] {
+        workspaces.withLock { $0.keys.filter { $0.projectID == projectID }.map(\.workspace) }.sorted()
+    }
+
     public func connection(_ id: String, in key: WorkspaceKey) throws(APIError) -> DataConnection {
         guard let connection = workspaces.withLock({ $0[key]?.byID[id] }) else { throw .notFound }
         return connection
