@@ -11,7 +11,7 @@ import DataArtsTransport
 /// when the answer acknowledges a change, and writes the access log.
 struct MockResponder: HTTPResponder {
     let configuration: MockConfiguration
-    let api: DataConnectionAPI
+    let services: MockServices
     let controlAPI: ControlAPI
     let authenticator: Authenticator
     let controls: MockControls
@@ -84,9 +84,9 @@ struct MockResponder: HTTPResponder {
     }
 
     private func route(_ request: HTTPRequest, requestID: String) -> Outcome {
-        let route: Router<DataConnectionOperation>.Route
+        let route: Router<ServiceRoute>.Route
         let parameters: [String: String]
-        switch api.router.match(method: request.method, path: request.path) {
+        switch services.router.match(method: request.method, path: request.path) {
         case .unknownPath:
             return Outcome(reply: .response(GatewayError.noSuchAPI.response(requestID: requestID)))
         case .wrongMethod:
@@ -95,13 +95,16 @@ struct MockResponder: HTTPResponder {
             route = found
             parameters = values
         }
-        let projectID = parameters["project_id"] ?? ""
+        // IAM's paths carry no project: a global API (SPEC §8.2).
+        let projectID = parameters["project_id"]
         let workspace = request.headers["workspace"]
         var outcome = Outcome(reply: .close, projectID: projectID)
 
         let principal: Principal
         do throws(GatewayError) {
-            principal = try authenticator.authenticate(request, projectID: projectID)
+            // The login takes no authentication: it is how a client gets its token.
+            principal = route.value.requiresAuthentication
+                ? try authenticator.authenticate(request, projectID: projectID) : Principal()
             if let rateLimiter, !rateLimiter.allow("\(route.method) \(route.template)") { throw .throttled }
         } catch {
             outcome.reply = .response(error.response(requestID: requestID))
@@ -112,7 +115,7 @@ struct MockResponder: HTTPResponder {
         do throws(APIError) {
             fault = try InjectedFault.header(request.headers["X-Mock-Fault"])
                 ?? controls.faults.take(
-                    method: request.method, path: String(request.path), template: route.template, projectID: projectID,
+                    method: request.method, path: String(request.path), template: route.template, projectID: projectID ?? "",
                     workspace: workspace
                 ).map(InjectedFault.init(rule:))
         } catch {
@@ -128,11 +131,9 @@ struct MockResponder: HTTPResponder {
             outcome.reply = .response(Self.injectedAnswer(status: status, code: code, message: message, requestID: requestID))
             return outcome
         case nil:
-            let response = api.respond(
-                to: request, operation: route.value, parameters: parameters, user: principal.userName)
+            let response = services.respond(to: request, route: route.value, parameters: parameters, principal: principal)
             outcome.reply = .response(response)
-            outcome.changedState = response.status == .ok
-                && [.create, .update, .delete].contains(route.value)
+            outcome.changedState = response.status == .ok && route.value.changesState
             return outcome
         }
     }
@@ -173,9 +174,11 @@ struct MockResponder: HTTPResponder {
         ])
     }
 
-    /// The `error_code` of a JSON error body, for the journal and the access log.
+    /// The vendor code of a JSON error body, for the journal and the access log: DataArts' and
+    /// IAM's `error_code`, CDM's `code`, or Keystone's nested `error.code` (SPEC §8).
     private static func errorCode(in response: HTTPResponse) -> String? {
-        guard response.status.code >= 400, let body = try? JSONReader.parse(response.body) else { return nil }
-        return body.object?["error_code"]?.string
+        guard response.status.code >= 400, let body = (try? JSONReader.parse(response.body))?.object else { return nil }
+        return body["error_code"]?.string ?? body["code"]?.string
+            ?? body["error"]?.object?["code"]?.number.map { $0.text }
     }
 }

@@ -38,9 +38,17 @@ public final class MockServer: Sendable {
         stateFile = configuration.stateFile.map { StateFile(path: $0, logger: logger) }
         let store = DataConnectionStore(
             clock: clock, ids: ids, maxPerWorkspace: configuration.maxConnectionsPerWorkspace, observer: stateFile)
-        controls = MockControls(store: store, journal: journal, faults: faults, clock: clock, ids: ids)
+        let directory = WorkspaceDirectory(observer: stateFile)
+        let account = Account(
+            name: configuration.accountName,
+            projects: configuration.projects.map { Account.Project(region: $0.region, id: $0.id) },
+            users: Dictionary(configuration.auth.users.map { ($0.name, $0.password) }, uniquingKeysWith: { _, last in last }))
+        let tokens = TokenRegistry(clock: clock, seed: configuration.seed)
+        controls = MockControls(
+            store: store, journal: journal, faults: faults, clock: clock, ids: ids, directory: directory, tokens: tokens,
+            account: account)
 
-        let replayed = try stateFile?.load(into: store, ids: ids, now: clock.nowMilliseconds) ?? 0
+        let replayed = try stateFile?.load(into: store, directory: directory, ids: ids, now: clock.nowMilliseconds) ?? 0
         if replayed == 0 && !configuration.fixtures.isEmpty {
             store.replaceAll(with: try Self.loadFixtures(configuration.fixtures, ids: ids, now: clock.nowMilliseconds))
         } else if replayed > 0 && !configuration.fixtures.isEmpty {
@@ -50,10 +58,20 @@ public final class MockServer: Sendable {
         // Strict mode with --workspace: only those exist (others answer DAYU.3601).
         let allowedWorkspaces = configuration.auth.mode == .strict && !configuration.auth.workspaces.isEmpty
             ? Set(configuration.auth.workspaces) : nil
+        let strict = configuration.auth.mode == .strict
+        let clusters = CDMClusters(configuration.cdmClusters.map { CDMClusters.Spec(name: $0.name, id: $0.id) })
+        let services = MockServices(
+            dataConnections: DataConnectionAPI(
+                store: store, allowedWorkspaces: allowedWorkspaces, directory: directory, clusters: clusters),
+            workspaces: WorkspaceAPI(
+                account: account, directory: directory, store: store, configuredWorkspaces: configuration.auth.workspaces,
+                strict: strict, clock: clock, ids: ids),
+            iam: IAMAPI(account: account, tokens: tokens, strict: strict),
+            cdm: CDMAPI(clusters: clusters, clock: clock))
         let responder = MockResponder(
-            configuration: configuration, api: DataConnectionAPI(store: store, allowedWorkspaces: allowedWorkspaces),
+            configuration: configuration, services: services,
             controlAPI: ControlAPI(controls: controls, startedAt: startedAt),
-            authenticator: Authenticator(configuration: configuration.auth, clock: clock),
+            authenticator: Authenticator(configuration: configuration.auth, clock: clock, issuedTokens: tokens),
             controls: controls, rateLimiter: configuration.rateLimit.map(RateLimiter.init(perSecond:)),
             stateFile: stateFile, requestIDs: requestIDs, logger: logger)
         let transport = HTTPServerConfiguration(

@@ -16,15 +16,6 @@ public final class Account: Sendable {
             self.region = region
             self.id = id
         }
-
-        /// `REGION=PROJECT_ID` (`--project`); nil unless both parts are non-empty.
-        public init?(_ text: String) {
-            guard let equals = text.firstIndex(of: "=") else { return nil }
-            let region = String(text[..<equals])
-            let id = String(text[text.index(after: equals)...])
-            guard !region.isEmpty, !id.isEmpty else { return nil }
-            self.init(region: region, id: id)
-        }
     }
 
     /// The default `--account`.

@@ -11,19 +11,6 @@ public struct CDMClusters: Sendable, Equatable {
             self.name = name
             self.id = id
         }
-
-        /// `NAME[=UUID]`; nil for an empty name or an empty id after `=`.
-        public init?(_ text: String) {
-            if let equals = text.firstIndex(of: "=") {
-                let name = String(text[..<equals])
-                let id = String(text[text.index(after: equals)...])
-                guard !name.isEmpty, !id.isEmpty else { return nil }
-                self.init(name: name, id: id)
-            } else {
-                guard !text.isEmpty else { return nil }
-                self.init(name: text)
-            }
-        }
     }
 
     public let configured: [Spec]

@@ -41,8 +41,9 @@ public struct WorkspaceRecord: Sendable, Equatable {
         self.updateTime = updateTime ?? createTime
     }
 
-    /// The vendor's flat workspace object, keys in SPEC §8.3's order.
-    public func json(domainID: String) -> JSONValue {
+    /// The vendor's flat workspace object, keys in SPEC §8.3's order; a nil `domainID` is
+    /// written `null` (the state file, which does not need it).
+    public func json(domainID: String?) -> JSONValue {
         func optional(_ text: String?) -> JSONValue { text.map(JSONValue.string) ?? .null }
         return [
             "id": .string(id),
@@ -52,7 +53,7 @@ public struct WorkspaceRecord: Sendable, Equatable {
             "is_default": .number(JSONNumber(isDefault)),
             "owner_name": .string(createUser),
             "project_id": .string(projectID),
-            "domain_id": .string(domainID),
+            "domain_id": domainID.map(JSONValue.string) ?? .null,
             "instance_id": .string(instanceID),
             "create_time": .number(JSONNumber(Int(createTime))),
             "create_user": .string(createUser),
