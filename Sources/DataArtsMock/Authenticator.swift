@@ -3,7 +3,7 @@ import DataArtsHTTP1
 import DataArtsSigning
 
 /// The gateway's authentication (SPEC §4): a token or an AK/SK signature, then the project
-/// binding. Failures are `GatewayError`s, answered before the service sees the request.
+/// binding. Failures are gateway `APIError`s, answered before the service sees the request.
 struct Authenticator: Sendable {
     let configuration: AuthConfiguration
     let clock: MockClock
@@ -23,7 +23,7 @@ struct Authenticator: Sendable {
 
     /// `projectID` is the path's project; nil for a global API (IAM), which takes a
     /// domain-scoped token and checks no project binding.
-    func authenticate(_ request: HTTPRequest, projectID: String?) throws(GatewayError) -> Principal {
+    func authenticate(_ request: HTTPRequest, projectID: String?) throws(APIError) -> Principal {
         let principal: Principal
         if let authorization = request.headers["Authorization"], !authorization.isEmpty {
             principal = try signer(of: request)
@@ -39,7 +39,7 @@ struct Authenticator: Sendable {
         return principal
     }
 
-    private func signer(of request: HTTPRequest) throws(GatewayError) -> Principal {
+    private func signer(of request: HTTPRequest) throws(APIError) -> Principal {
         let now = clock.nowMilliseconds
         do throws(SignatureFailure) {
             let authorization = try verifier.authorization(of: request, now: now)
@@ -56,7 +56,7 @@ struct Authenticator: Sendable {
         }
     }
 
-    private func holder(of token: String, regional: Bool) throws(GatewayError) -> Principal {
+    private func holder(of token: String, regional: Bool) throws(APIError) -> Principal {
         if let known = tokens[token] { return Principal(userName: known.userName, projectID: known.projectID) }
         if let issued = issuedTokens.token(token) {
             if issued.hasExpired(at: clock.nowMilliseconds) {

@@ -60,19 +60,19 @@ public final class MockServer: Sendable {
             ? Set(configuration.auth.workspaces) : nil
         let strict = configuration.auth.mode == .strict
         let clusters = CDMClusters(configuration.cdmClusters.map { CDMClusters.Spec(name: $0.name, id: $0.id) })
-        let services = MockServices(
-            dataConnections: DataConnectionAPI(
-                store: store, allowedWorkspaces: allowedWorkspaces, directory: directory, clusters: clusters),
-            workspaces: WorkspaceAPI(
-                account: account, directory: directory, store: store, configuredWorkspaces: configuration.auth.workspaces,
-                strict: strict, clock: clock, ids: ids),
-            iam: IAMAPI(account: account, tokens: tokens, strict: strict),
-            cdm: CDMAPI(clusters: clusters, clock: clock))
+        let pipeline = RequestPipeline(
+            configuration: configuration, controls: controls, services: [
+                DataConnectionAPI(store: store, allowedWorkspaces: allowedWorkspaces, directory: directory, clusters: clusters),
+                // The seed's prerequisites on the same port (SPEC §8).
+                WorkspaceAPI(
+                    account: account, directory: directory, store: store,
+                    configuredWorkspaces: configuration.auth.workspaces, strict: strict, clock: clock, ids: ids),
+                IAMAPI(account: account, tokens: tokens, strict: strict),
+                CDMAPI(clusters: clusters, clock: clock),
+            ], startedAt: startedAt)
         let responder = MockResponder(
-            configuration: configuration, services: services,
-            controlAPI: ControlAPI(controls: controls, startedAt: startedAt),
-            authenticator: Authenticator(configuration: configuration.auth, clock: clock, issuedTokens: tokens),
-            controls: controls, rateLimiter: configuration.rateLimit.map(RateLimiter.init(perSecond:)),
+            pipeline: pipeline,
+            recorder: RequestRecorder(journal: journal, clock: clock, logger: logger),
             stateFile: stateFile, requestIDs: requestIDs, logger: logger)
         let transport = HTTPServerConfiguration(
             host: configuration.host, port: configuration.port,

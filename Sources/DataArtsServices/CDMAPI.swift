@@ -1,4 +1,4 @@
-public import DataArtsHTTP1
+import DataArtsHTTP1
 import DataArtsJSON
 
 /// CDM's cluster look-ups (SPEC §8.4).
@@ -7,34 +7,43 @@ public enum CDMOperation: String, Sendable, CaseIterable {
 }
 
 /// The CDM clusters a data connection's `agent_id` names; no `workspace` header.
-public struct CDMAPI: Sendable {
+public struct CDMAPI: Service {
     public static let clustersPath = "/v1.1/{project_id}/clusters"
     public static let clusterPath = "/v1.1/{project_id}/clusters/{cluster_id}"
 
     public let clusters: CDMClusters
     /// `created`/`updated` of every cluster: the server's start.
     private let startedAt: Int64
-    public let router: Router<CDMOperation>
+
+    /// Method, template and operation of every route (SPEC §8.4).
+    public static let routes: [(method: String, template: String, operation: CDMOperation)] = [
+        ("GET", clustersPath, .listClusters),
+        ("GET", clusterPath, .showCluster),
+    ]
 
     public init(clusters: CDMClusters, clock: MockClock) {
         self.clusters = clusters
         startedAt = clock.nowMilliseconds
-        var router = Router<CDMOperation>()
-        router.add("GET", Self.clustersPath, .listClusters)
-        router.add("GET", Self.clusterPath, .showCluster)
-        self.router = router
+    }
+
+    public func register(in router: inout Router<Endpoint>) {
+        for route in Self.routes {
+            let operation = route.operation
+            router.add(route.method, route.template, Endpoint { [self] (request) throws(APIError) in
+                try perform(operation, request)
+            })
+        }
     }
 
     /// Runs `operation`; the doc's `?enterprise_project_id=…` is accepted and ignored.
-    public func respond(to request: HTTPRequest, operation: CDMOperation, parameters: [String: String]) -> HTTPResponse {
-        let projectID = parameters["project_id"] ?? ""
-        let all = clusters.clusters(in: projectID)
+    public func perform(_ operation: CDMOperation, _ request: ServiceRequest) throws(APIError) -> ServiceAnswer {
+        let all = clusters.clusters(in: request.parameters["project_id"] ?? "")
         switch operation {
         case .listClusters:
             return .json(.ok, ["clusters": .array(all.map { $0.json(time: startedAt) })])
         case .showCluster:
-            guard let cluster = all.first(where: { $0.id == parameters["cluster_id"] }) else {
-                return APIError.cdmClusterNotFound.response
+            guard let cluster = all.first(where: { $0.id == request.parameters["cluster_id"] }) else {
+                throw .cdmClusterNotFound
             }
             return .json(.ok, cluster.json(time: startedAt))
         }

@@ -1,4 +1,4 @@
-public import DataArtsHTTP1
+import DataArtsHTTP1
 import DataArtsJSON
 
 /// IAM's operations the seed's workflow and the SDKs' project discovery call (SPEC §8.2).
@@ -11,7 +11,7 @@ public enum IAMOperation: String, Sendable, CaseIterable {
 
 /// The mock's IAM: password logins that issue tokens the gateway then honours, token
 /// validation, and the project and domain look-ups. Pure: request in, response out.
-public struct IAMAPI: Sendable {
+public struct IAMAPI: Service {
     public static let tokensPath = "/v3/auth/tokens"
     public static let projectsPath = "/v3/projects"
     public static let domainsPath = "/v3/auth/domains"
@@ -22,40 +22,47 @@ public struct IAMAPI: Sendable {
     public let tokens: TokenRegistry
     /// Strict mode: only `--user` accounts may log in.
     public let strict: Bool
-    public let router: Router<IAMOperation>
+
+    /// Method, template and operation of every route (SPEC §8.2).
+    public static let routes: [(method: String, template: String, operation: IAMOperation)] = [
+        ("POST", tokensPath, .createToken),
+        ("GET", tokensPath, .validateToken),
+        ("GET", projectsPath, .listProjects),
+        ("GET", domainsPath, .listDomains),
+    ]
 
     public init(account: Account, tokens: TokenRegistry, strict: Bool) {
         self.account = account
         self.tokens = tokens
         self.strict = strict
-        var router = Router<IAMOperation>()
-        router.add("POST", Self.tokensPath, .createToken)
-        router.add("GET", Self.tokensPath, .validateToken)
-        router.add("GET", Self.projectsPath, .listProjects)
-        router.add("GET", Self.domainsPath, .listDomains)
-        self.router = router
     }
 
-    /// Runs `operation`; `boundProjectID` is the project the caller's credential or token is
-    /// bound to, if any (a bound caller sees that project for every region name).
-    public func respond(to request: HTTPRequest, operation: IAMOperation, boundProjectID: String?) -> HTTPResponse {
-        do throws(APIError) {
-            switch operation {
-            case .createToken: return try createToken(request)
-            case .validateToken: return try validateToken(request)
-            case .listProjects: return try listProjects(request, boundProjectID: boundProjectID)
-            case .listDomains: return listDomains(request)
-            }
-        } catch {
-            return error.response
+    public func register(in router: inout Router<Endpoint>) {
+        for route in Self.routes {
+            let operation = route.operation
+            let access: Endpoint.Access = operation.requiresAuthentication ? .authenticated : .open
+            router.add(route.method, route.template, Endpoint(access: access) { [self] (request) throws(APIError) in
+                try perform(operation, &request)
+            })
+        }
+    }
+
+    /// Runs `operation`; a principal bound to a project sees that project for every region
+    /// name (SPEC §8.2).
+    public func perform(_ operation: IAMOperation, _ request: inout ServiceRequest) throws(APIError) -> ServiceAnswer {
+        switch operation {
+        case .createToken: try createToken(&request)
+        case .validateToken: try validateToken(request)
+        case .listProjects: try listProjects(request, boundProjectID: request.principal.projectID)
+        case .listDomains: listDomains(request)
         }
     }
 
     // MARK: - Tokens
 
-    private func createToken(_ request: HTTPRequest) throws(APIError) -> HTTPResponse {
+    private func createToken(_ request: inout ServiceRequest) throws(APIError) -> ServiceAnswer {
         let body: JSONValue
-        switch RequestBody.json(request) {
+        switch request.jsonBody() {
         case .success(let value): body = value
         case .failure: throw .iamInvalidBody
         }
@@ -82,7 +89,7 @@ public struct IAMAPI: Sendable {
         return tokenResponse(token, status: .created, request)
     }
 
-    private func validateToken(_ request: HTTPRequest) throws(APIError) -> HTTPResponse {
+    private func validateToken(_ request: ServiceRequest) throws(APIError) -> ServiceAnswer {
         guard let subject = request.headers["X-Subject-Token"], !subject.isEmpty else {
             throw .iamInvalidParameter("X-Subject-Token")
         }
@@ -91,8 +98,8 @@ public struct IAMAPI: Sendable {
     }
 
     /// `X-Subject-Token` and `{"token":{…}}` in the doc example's key order (SPEC §8.2).
-    private func tokenResponse(_ token: IssuedToken, status: HTTPStatus, _ request: HTTPRequest) -> HTTPResponse {
-        let base = RequestBody.baseURL(of: request)
+    private func tokenResponse(_ token: IssuedToken, status: HTTPStatus, _ request: ServiceRequest) -> ServiceAnswer {
+        let base = request.baseURL
         let noCatalog = QueryString.pairs(request.query).contains { $0.key == "nocatalog" && !$0.value.isEmpty }
         let domain: JSONValue = ["name": .string(account.name), "id": .string(account.domainID)]
         var object: JSONObject = [
@@ -113,9 +120,8 @@ public struct IAMAPI: Sendable {
         if case .project(let id, let region) = token.scope {
             object["project"] = ["name": .string(region), "id": .string(id), "domain": domain]
         }
-        var response = HTTPResponse.json(status, ["token": .object(object)])
-        response.headers.add("X-Subject-Token", token.value)
-        return response
+        return ServiceAnswer(
+            status: status, body: .json(["token": .object(object)]), headers: ["X-Subject-Token": token.value])
     }
 
     private func catalogEntry(_ service: String, region: String?, base: String) -> JSONValue {
@@ -140,7 +146,7 @@ public struct IAMAPI: Sendable {
 
     // MARK: - Projects and domains
 
-    private func listProjects(_ request: HTTPRequest, boundProjectID: String?) throws(APIError) -> HTTPResponse {
+    private func listProjects(_ request: ServiceRequest, boundProjectID: String?) throws(APIError) -> ServiceAnswer {
         let query = Dictionary(QueryString.pairs(request.query), uniquingKeysWith: { _, last in last })
         func flag(_ key: String) throws(APIError) -> Bool? {
             guard let text = query[key] else { return nil }
@@ -181,7 +187,7 @@ public struct IAMAPI: Sendable {
             projects = Array(projects.dropFirst((page - 1) * perPage).prefix(perPage))
         }
 
-        let base = RequestBody.baseURL(of: request)
+        let base = request.baseURL
         return .json(.ok, [
             "links": ["self": .string(base + Self.projectsPath), "previous": nil, "next": nil],
             "projects": .array(projects.map { project in
@@ -199,8 +205,8 @@ public struct IAMAPI: Sendable {
         ])
     }
 
-    private func listDomains(_ request: HTTPRequest) -> HTTPResponse {
-        let base = RequestBody.baseURL(of: request)
+    private func listDomains(_ request: ServiceRequest) -> ServiceAnswer {
+        let base = request.baseURL
         return .json(.ok, [
             "domains": [[
                 "enabled": true,

@@ -1,33 +1,30 @@
-import DataArtsHTTP1
-import DataArtsJSON
+public import DataArtsJSON
 
-/// Reads a request's JSON body after checking its `Content-Type` (any `application/json`,
-/// parameters allowed, SPEC §2.1); the failure says what was wrong, for the caller to put in
-/// its own vendor's error.
-enum RequestBody {
-    struct Problem: Error {
-        let message: String
+/// A request body parsed at most once: the first reader parses it, and every later one
+/// (the service, the journal) gets the same value, or the same error with its reason.
+public struct RequestBody: Sendable {
+    public let bytes: [UInt8]
+    private var parsed: Result<JSONValue, JSONError>?
+
+    public init(_ bytes: [UInt8]) {
+        self.bytes = bytes
     }
 
-    static func json(_ request: HTTPRequest) -> Result<JSONValue, Problem> {
-        let contentType = request.headers["Content-Type"] ?? ""
-        let mediaType = contentType.split(separator: ";", maxSplits: 1).first.map { String($0).trimmingOWS } ?? ""
-        guard mediaType.equalsIgnoringASCIICase("application/json") else {
-            return .failure(Problem(message: contentType.isEmpty
-                ? "Content-Type header is required and must be application/json"
-                : "Content-Type header must be application/json, not \(contentType)"))
-        }
-        guard !request.body.isEmpty else { return .failure(Problem(message: "request body is required")) }
+    public var isEmpty: Bool { bytes.isEmpty }
+
+    /// The body as JSON, parsed on the first call.
+    public mutating func json() -> Result<JSONValue, JSONError> {
+        if let parsed { return parsed }
+        let result: Result<JSONValue, JSONError>
         do throws(JSONError) {
-            return .success(try JSONReader.parse(request.body))
+            result = .success(try JSONReader.parse(bytes))
         } catch {
-            return .failure(Problem(message: "request body is not valid JSON: \(error.description)"))
+            result = .failure(error)
         }
+        parsed = result
+        return result
     }
 
-    /// `http://` + the request's `Host`: the URL the client reached the mock at, for IAM's
-    /// catalog and links (the mock serves every service on one port, SPEC §8).
-    static func baseURL(of request: HTTPRequest) -> String {
-        "http://" + (request.headers["Host"].flatMap { $0.isEmpty ? nil : $0 } ?? "127.0.0.1")
-    }
+    /// What an earlier `json()` found, without parsing; nil when nobody has asked yet.
+    public var parsedJSON: Result<JSONValue, JSONError>? { parsed }
 }

@@ -1,4 +1,4 @@
-public import DataArtsHTTP1
+import DataArtsHTTP1
 import DataArtsJSON
 
 /// DataArts Studio's instance and workspace operations (SPEC §8.3); none takes a `workspace`
@@ -6,19 +6,12 @@ import DataArtsJSON
 public enum WorkspaceOperation: String, Sendable, CaseIterable {
     case listInstances, listWorkspaces, showWorkspace, createWorkspace, updateWorkspace, deleteWorkspaces
 
-    /// Whether a 200 answer changed state (so a state file must hold it first).
-    public var changesState: Bool {
-        switch self {
-        case .createWorkspace, .updateWorkspace, .deleteWorkspaces: true
-        case .listInstances, .listWorkspaces, .showWorkspace: false
-        }
-    }
 }
 
 /// The instance each project has and its workspaces: the default one, `--workspace` ids,
 /// those created here (usable at once as a `workspace` header), and in permissive mode every
 /// workspace that holds data connections. Deleting a workspace deletes its connections.
-public struct WorkspaceAPI: Sendable {
+public struct WorkspaceAPI: Service {
     public static let instancesPath = "/v1/{project_id}/instances"
     public static let workspacesPath = "/v1/{project_id}/workspaces/{instance_id}"
     public static let workspacePath = "/v1/{project_id}/workspaces/{instance_id}/{workspace_id}"
@@ -37,7 +30,16 @@ public struct WorkspaceAPI: Sendable {
     private let ids: IdentifierGenerator
     /// When the implicit instance and workspaces came to be: the server's start.
     private let startedAt: Int64
-    public let router: Router<WorkspaceOperation>
+
+    /// Method, template and operation of every route (SPEC §8.3).
+    public static let routes: [(method: String, template: String, operation: WorkspaceOperation)] = [
+        ("GET", instancesPath, .listInstances),
+        ("GET", workspacesPath, .listWorkspaces),
+        ("GET", workspacePath, .showWorkspace),
+        ("POST", workspacesPath, .createWorkspace),
+        ("PUT", updatePath, .updateWorkspace),
+        ("POST", batchDeletePath, .deleteWorkspaces),
+    ]
 
     public init(
         account: Account, directory: WorkspaceDirectory, store: DataConnectionStore, configuredWorkspaces: [String],
@@ -51,66 +53,63 @@ public struct WorkspaceAPI: Sendable {
         self.clock = clock
         self.ids = ids
         startedAt = clock.nowMilliseconds
-        var router = Router<WorkspaceOperation>()
-        router.add("GET", Self.instancesPath, .listInstances)
-        router.add("GET", Self.workspacesPath, .listWorkspaces)
-        router.add("GET", Self.workspacePath, .showWorkspace)
-        router.add("POST", Self.workspacesPath, .createWorkspace)
-        router.add("PUT", Self.updatePath, .updateWorkspace)
-        router.add("POST", Self.batchDeletePath, .deleteWorkspaces)
-        self.router = router
     }
 
-    /// Runs `operation`; `user` is the authenticated principal's name, if the gateway knows one.
-    public func respond(
-        to request: HTTPRequest, operation: WorkspaceOperation, parameters: [String: String], user: String?
-    ) -> HTTPResponse {
-        do throws(APIError) {
-            guard let projectID = parameters["project_id"] else { throw .internalError("route without project_id") }
-            let instance = DataArtsInstance(projectID: projectID)
-            if operation == .listInstances { return try listInstances(request, instance) }
-            guard parameters["instance_id"] == instance.id else { throw .noPermission }
-            let user = user ?? DataConnectionAPI.defaultUser
-            let workspaceID = parameters["workspace_id"] ?? ""
-            switch operation {
-            case .listInstances:
-                throw .internalError("unreachable")
-            case .listWorkspaces:
-                var violations = Violations()
-                let page = Page(request.query, &violations)
-                try violations.check()
-                let all = workspaces(of: instance)
-                let shown = all.dropFirst(page.offset).prefix(page.limit)
-                return .json(.ok, [
-                    "count": .number(JSONNumber(all.count)),
-                    "total_page": .number(JSONNumber((all.count + page.limit - 1) / page.limit)),
-                    "data": .array(shown.map { $0.json(domainID: account.domainID) }),
-                ])
-            case .showWorkspace:
-                guard let workspace = workspaces(of: instance).first(where: { $0.id == workspaceID }) else {
-                    throw .noPermission
-                }
-                return .json(.ok, workspace.json(domainID: account.domainID))
-            case .createWorkspace:
-                return try create(request, in: instance, user: user)
-            case .updateWorkspace:
-                return try update(request, workspaceID, in: instance, user: user)
-            case .deleteWorkspaces:
-                return try delete(request, in: instance)
-            }
-        } catch {
-            return error.response
+    public func register(in router: inout Router<Endpoint>) {
+        for route in Self.routes {
+            let operation = route.operation
+            router.add(route.method, route.template, Endpoint { [self] (request) throws(APIError) in
+                try perform(operation, &request)
+            })
         }
     }
 
-    /// `{"message":null,"is_success":true}`: create, update and batch-delete [doc].
-    static var success: HTTPResponse {
-        .json(.ok, ["message": nil, "is_success": true])
+    /// Runs `operation`; the principal's user name, if the gateway knows one, becomes the
+    /// creator or updater.
+    public func perform(_ operation: WorkspaceOperation, _ request: inout ServiceRequest) throws(APIError) -> ServiceAnswer {
+        guard let projectID = request.parameters["project_id"] else { throw .internalError("route without project_id") }
+        let instance = DataArtsInstance(projectID: projectID)
+        if operation == .listInstances { return try listInstances(request, instance) }
+        guard request.parameters["instance_id"] == instance.id else { throw .noPermission }
+        let user = request.principal.userName ?? DataConnectionAPI.defaultUser
+        let workspaceID = request.parameters["workspace_id"] ?? ""
+        switch operation {
+        case .listInstances:
+            throw .internalError("instances answered above")
+        case .listWorkspaces:
+            var violations = Violations()
+            let page = Page(request.query, &violations)
+            try violations.check()
+            let all = workspaces(of: instance)
+            let shown = all.dropFirst(page.offset).prefix(page.limit)
+            return .json(.ok, [
+                "count": .number(JSONNumber(all.count)),
+                "total_page": .number(JSONNumber((all.count + page.limit - 1) / page.limit)),
+                "data": .array(shown.map { $0.json(domainID: account.domainID) }),
+            ])
+        case .showWorkspace:
+            guard let workspace = workspaces(of: instance).first(where: { $0.id == workspaceID }) else {
+                throw .noPermission
+            }
+            return .json(.ok, workspace.json(domainID: account.domainID))
+        case .createWorkspace:
+            return try create(&request, in: instance, user: user)
+        case .updateWorkspace:
+            return try update(&request, workspaceID, in: instance, user: user)
+        case .deleteWorkspaces:
+            return try delete(&request, in: instance)
+        }
+    }
+
+    /// `{"message":null,"is_success":true}`: create, update and batch-delete, which all
+    /// change state [doc].
+    static var success: ServiceAnswer {
+        .json(.ok, ["message": nil, "is_success": true], changedState: true)
     }
 
     // MARK: - Instances
 
-    private func listInstances(_ request: HTTPRequest, _ instance: DataArtsInstance) throws(APIError) -> HTTPResponse {
+    private func listInstances(_ request: ServiceRequest, _ instance: DataArtsInstance) throws(APIError) -> ServiceAnswer {
         var violations = Violations()
         let page = Page(request.query, &violations)
         try violations.check()
@@ -176,9 +175,11 @@ public struct WorkspaceAPI: Sendable {
         return Set(workspaces(of: instance).filter { !created.contains($0.id) }.map(\.name))
     }
 
-    private func create(_ request: HTTPRequest, in instance: DataArtsInstance, user: String) throws(APIError) -> HTTPResponse {
+    private func create(
+        _ request: inout ServiceRequest, in instance: DataArtsInstance, user: String
+    ) throws(APIError) -> ServiceAnswer {
         var violations = Violations()
-        let fields = readFields(request, nameRequired: true, epsRequired: true, &violations)
+        let fields = readFields(&request, nameRequired: true, epsRequired: true, &violations)
         try violations.check()
         guard let name = fields.name, let epsID = fields.epsID else { throw .internalError("validated create without a name") }
         let now = clock.nowMilliseconds
@@ -193,14 +194,14 @@ public struct WorkspaceAPI: Sendable {
     /// Sets the name and every other field sent; a field not sent keeps its value (the SDK
     /// drops unset fields, so a partial body is the usual one) [choice].
     private func update(
-        _ request: HTTPRequest, _ id: String, in instance: DataArtsInstance, user: String
-    ) throws(APIError) -> HTTPResponse {
+        _ request: inout ServiceRequest, _ id: String, in instance: DataArtsInstance, user: String
+    ) throws(APIError) -> ServiceAnswer {
         guard workspaces(of: instance).contains(where: { $0.id == id }) else { throw .noPermission }
         guard directory.workspace(id, in: instance.projectID) != nil else {
             throw .badRequest("workspace \(id) was not created through the API and cannot be modified")
         }
         var violations = Violations()
-        let fields = readFields(request, nameRequired: true, epsRequired: false, &violations)
+        let fields = readFields(&request, nameRequired: true, epsRequired: false, &violations)
         try violations.check()
         let now = clock.nowMilliseconds
         _ = try directory.update(id, in: instance.projectID, reserved: reservedNames(in: instance)) { record in
@@ -216,10 +217,10 @@ public struct WorkspaceAPI: Sendable {
     }
 
     /// All or nothing: every id must be a workspace of the instance that may go.
-    private func delete(_ request: HTTPRequest, in instance: DataArtsInstance) throws(APIError) -> HTTPResponse {
+    private func delete(_ request: inout ServiceRequest, in instance: DataArtsInstance) throws(APIError) -> ServiceAnswer {
         var violations = Violations()
         var requested: [String] = []
-        switch RequestBody.json(request) {
+        switch request.jsonBody() {
         case .failure(let problem):
             violations.add(problem.message)
         case .success(let body):
@@ -258,10 +259,10 @@ public struct WorkspaceAPI: Sendable {
 
     /// `CreateWorkspaceParams` / `WorkspaceDto` (SPEC §8.3): `name` 1–32 of letters, digits, `_`.
     private func readFields(
-        _ request: HTTPRequest, nameRequired: Bool, epsRequired: Bool, _ violations: inout Violations
+        _ request: inout ServiceRequest, nameRequired: Bool, epsRequired: Bool, _ violations: inout Violations
     ) -> Fields {
         let object: JSONObject
-        switch RequestBody.json(request) {
+        switch request.jsonBody() {
         case .failure(let problem):
             violations.add(problem.message)
             return Fields()

@@ -86,7 +86,7 @@ import Testing
         let request = HTTPRequest(
             method: "POST", target: "/v3/auth/tokens", headers: ["Host": "h", "Content-Type": "text/plain"],
             body: Array(loginBody().utf8))
-        #expect(iam.iam.respond(to: request, operation: .createToken, boundProjectID: nil).status == .badRequest)
+        #expect(answer(iam.iam, request, Principal()).status == .badRequest)
     }
 
     @Test func anyTOTPOfSixDigitsPassesAndAnythingElseIs401() {
@@ -178,5 +178,9 @@ import Testing
 
     @Test func onlyTheLoginNeedsNoAuthentication() {
         #expect(IAMOperation.allCases.filter { !$0.requiresAuthentication } == [.createToken])
+        var router = Router<Endpoint>()
+        Prerequisites().iam.register(in: &router)
+        let open = router.routes.filter { $0.value.access == .open }.map { "\($0.method) \($0.template)" }
+        #expect(open == ["POST /v3/auth/tokens"])
     }
 }

@@ -48,27 +48,15 @@ struct Prerequisites {
         _ method: String, _ target: String, body: String? = nil, headers: [(String, String)] = [],
         boundProjectID: String? = nil
     ) -> HTTPResponse {
-        let request = serviceRequest(method, target, body: body, headers: headers)
-        guard case .found(let route, _) = iam.router.match(method: method, path: request.path) else {
-            return HTTPResponse(status: .notFound)
-        }
-        return iam.respond(to: request, operation: route.value, boundProjectID: boundProjectID)
+        answer(iam, serviceRequest(method, target, body: body, headers: headers), Principal(projectID: boundProjectID))
     }
 
     func workspace(_ method: String, _ target: String, body: String? = nil, user: String? = nil) -> HTTPResponse {
-        let request = serviceRequest(method, target, body: body)
-        guard case .found(let route, let parameters) = workspaces.router.match(method: method, path: request.path) else {
-            return HTTPResponse(status: .notFound)
-        }
-        return workspaces.respond(to: request, operation: route.value, parameters: parameters, user: user)
+        answer(workspaces, serviceRequest(method, target, body: body), Principal(userName: user))
     }
 
     func cdm(_ target: String) -> HTTPResponse {
-        let request = serviceRequest("GET", target)
-        guard case .found(let route, let parameters) = cdm.router.match(method: "GET", path: request.path) else {
-            return HTTPResponse(status: .notFound)
-        }
-        return cdm.respond(to: request, operation: route.value, parameters: parameters)
+        answer(cdm, serviceRequest("GET", target), Principal())
     }
 
     /// A data-connection call in `workspace`, as the gateway passes it on.
@@ -87,4 +75,22 @@ func loginBody(
     let totpPart = totp.map { #","totp":{"user":{"id":"u1","passcode":"\#($0)"}}"# } ?? ""
     return #"{"auth":{"identity":{"methods":\#(methods),"password":{"user":{"domain":{"name":"\#(domain)"},"#
         + #""name":"\#(user)","password":"\#(password)"}}\#(totpPart)},"scope":\#(scope)}}"#
+}
+
+/// A request value in, the rendered answer out, through `service`'s own routes and the
+/// server's rendering, without a socket; 404 with no body when no route matches.
+func answer(_ service: some Service, _ request: HTTPRequest, _ principal: Principal) -> HTTPResponse {
+    var router = Router<Endpoint>()
+    service.register(in: &router)
+    guard case .found(let route, let parameters) = router.match(method: request.method, path: request.path) else {
+        return HTTPResponse(status: .notFound)
+    }
+    var serviceRequest = ServiceRequest(request, parameters: parameters, principal: principal)
+    let outcome: Outcome
+    do throws(APIError) {
+        outcome = .answer(try route.value.perform(&serviceRequest))
+    } catch {
+        outcome = .failure(error)
+    }
+    return outcome.response(requestID: "") ?? HTTPResponse(status: .internalServerError)
 }
