@@ -44,6 +44,11 @@ if [[ ${RELEASE_FORCE:-0} != 1 && -f $dist/.inputs && $(cat "$dist/.inputs") == 
 fi
 
 # --- tools (the same pattern as scripts/python-sdk.sh) -----------------------------------------
+if ! command -v objdump >/dev/null || ! command -v readelf >/dev/null || ! command -v strip >/dev/null; then
+    log "installing binutils"
+    timeout 300 apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive timeout 300 apt-get install -y -qq binutils >/dev/null
+fi
 if ! python3 -c 'import venv, ensurepip' 2>/dev/null; then
     log "installing python3-venv"
     timeout 300 apt-get update -qq >/dev/null
