@@ -13,9 +13,10 @@
 # GLIBC_x.y it references) and must be the one README.md states. The wheel's platform tag is
 # auditwheel's verdict on the binary, never assumed.
 #
-# Inputs are hashed (sources, Package.*, VERSION, README.md, LICENSE, python/, this script, the
-# Swift version); when dist/ was made from the same hash it is reused as it is, and otherwise
-# SwiftPM rebuilds what changed. RELEASE_FORCE=1 rebuilds dist/ anyway.
+# Inputs are hashed (Sources/, Plugins/, fixtures/ which the build embeds, Package.*, VERSION,
+# README.md, LICENSE, python/, this script, the Swift version); when dist/ was made from the same
+# hash it is reused as it is, and otherwise SwiftPM rebuilds what changed. RELEASE_FORCE=1
+# rebuilds dist/ anyway.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -31,7 +32,7 @@ log() { printf 'release: %s\n' "$*"; }
 inputs_hash() {
     {
         swift --version 2>/dev/null
-        find Sources python Package.swift Package.resolved VERSION README.md LICENSE scripts/release.sh \
+        find Sources Plugins fixtures python Package.swift Package.resolved VERSION README.md LICENSE scripts/release.sh \
             -type f -not -path '*/__pycache__/*' -not -path '*/.pytest_cache/*' 2>/dev/null \
             | LC_ALL=C sort | xargs sha256sum
     } | sha256sum | cut -d' ' -f1

@@ -50,6 +50,7 @@ export NO_PROXY="127.0.0.1${NO_PROXY:+,$NO_PROXY}" no_proxy="127.0.0.1${no_proxy
 # --- 1. checksums ---------------------------------------------------------------------------
 (cd dist && sha256sum --quiet --strict -c SHA256SUMS) || fail "dist/SHA256SUMS does not match"
 log "dist/SHA256SUMS verified"
+grep -qF "pip install ${wheel##*/}" README.md || fail "README.md's install example must name the wheel as built: ${wheel##*/}"
 
 # --- 2. the tarball's binary with an empty environment -----------------------------------------
 tar xzf "$tarball" -C "$tmp"
