@@ -14,7 +14,8 @@ struct DataArtsMockCommand: ParsableCommand {
             Prints one line, `listening on http://HOST:PORT`, on stdout when it is ready; logs go \
             to stderr, one access-log line per request. SIGINT or SIGTERM stops it gracefully \
             (exit 0). A port in use exits 1; bad flags exit 64.
-            """)
+            """,
+        version: ReleaseVersion.string)
 
     @Option(help: "Address to listen on.")
     var host = "127.0.0.1"
