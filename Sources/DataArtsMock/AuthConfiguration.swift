@@ -62,8 +62,7 @@ public struct AuthConfiguration: Sendable, Equatable {
         }
     }
 
-    /// An IAM user name and password (`user NAME:PASSWORD` in a credentials file): carried for
-    /// the IAM token emulation (issue 11); the gateway itself does not check them.
+    /// An IAM user who may log in through `POST /v3/auth/tokens` in strict mode (SPEC §8.1).
     public struct User: Sendable, Equatable {
         public var name: String
         public var password: String
@@ -73,13 +72,12 @@ public struct AuthConfiguration: Sendable, Equatable {
             self.password = password
         }
 
-        /// `NAME:PASSWORD`; the password may contain `:`.
+        /// `NAME:PASSWORD`; the password may hold `:`, the name may not.
         public init?(_ text: String) {
             guard let colon = text.firstIndex(of: ":") else { return nil }
             let name = String(text[..<colon])
-            let password = String(text[text.index(after: colon)...])
-            guard !name.isEmpty, !password.isEmpty else { return nil }
-            self.init(name: name, password: password)
+            guard !name.isEmpty else { return nil }
+            self.init(name: name, password: String(text[text.index(after: colon)...]))
         }
     }
 
@@ -88,7 +86,7 @@ public struct AuthConfiguration: Sendable, Equatable {
     public var credentials: [Credential]
     /// Strict mode's workspaces; empty lets every workspace exist.
     public var workspaces: [String]
-    /// IAM users, for the IAM emulation (issue 11).
+    /// `--user`: who may log in in strict mode (permissive mode takes any user and password).
     public var users: [User]
 
     public init(

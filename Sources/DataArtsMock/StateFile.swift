@@ -25,7 +25,7 @@ import Logging
 /// `FILE.lock` keeps a second server out (`StateFileLock`); a damaged record refuses the start
 /// unless `salvage`, which copies the original aside first; an incomplete last record (a
 /// crash in a write) is dropped with a warning; then the file is compacted atomically.
-final class StateFile: StoreObserver, Sendable {
+final class StateFile: StoreObserver, WorkspaceObserver, Sendable {
     let path: String
     private let logger: Logger
     private let writerQueue = DispatchQueue(label: "dataarts-mock.state-file")
@@ -43,6 +43,7 @@ final class StateFile: StoreObserver, Sendable {
 
     private struct Context: Sendable {
         let store: DataConnectionStore
+        let directory: WorkspaceDirectory?
         let ids: IdentifierGenerator
         let lock: StateFileLock
         let now: Int64
@@ -58,7 +59,7 @@ final class StateFile: StoreObserver, Sendable {
     private struct State {
         var fd: Int32 = -1
         /// Recorded, not yet written, in the store's order.
-        var pending: [StoreChange] = []
+        var pending: [StateChange] = []
         /// The number of the last change recorded.
         var recorded = 0
         /// Every change up to this number is on disk or was discarded.
@@ -90,7 +91,10 @@ final class StateFile: StoreObserver, Sendable {
     /// Locks the file, replays it into `store` (which must not record what it replays) and
     /// compacts it; from then on compacts from `store` when the log grows. Returns how many
     /// records were replayed.
-    func open(into store: DataConnectionStore, ids: IdentifierGenerator, now: Int64, salvage: Bool = false) throws(MockServerError) -> Int {
+    func open(
+        into store: DataConnectionStore, directory: WorkspaceDirectory? = nil, ids: IdentifierGenerator, now: Int64,
+        salvage: Bool = false
+    ) throws(MockServerError) -> Int {
         let exists: Bool
         switch SystemFile.kind(of: path) {
         case .folder:
@@ -129,10 +133,15 @@ final class StateFile: StoreObserver, Sendable {
                     "state.path": "\(path)", "state.offset": "\(torn.offset)", "state.dropped_bytes": "\(torn.length)",
                 ])
             }
-            for change in scan.changes { store.replay(change) }
-            context.withLock { $0 = Context(store: store, ids: ids, lock: lock, now: now) }
+            for change in scan.changes {
+                switch change {
+                case .connections(let change): store.replay(change)
+                case .workspaces(let change): directory?.replay(change)
+                }
+            }
+            context.withLock { $0 = Context(store: store, directory: directory, ids: ids, lock: lock, now: now) }
             do throws(FileError) {
-                try install(compacted: store.allConnections())
+                try install(compacted: store.allConnections(), directory?.all() ?? [])
             } catch {
                 throw MockServerError(.loading, "--state-file: \(error)")
             }
@@ -207,6 +216,15 @@ final class StateFile: StoreObserver, Sendable {
 
     /// Under the store's lock: only numbers and queues (encoding happens on the writer).
     func store(didApply change: StoreChange) {
+        record(.connections(change))
+    }
+
+    /// Under the directory's lock, likewise.
+    func directory(didApply change: WorkspaceChange) {
+        record(.workspaces(change))
+    }
+
+    private func record(_ change: StateChange) {
         let start = state.withLock { state -> Bool in
             state.pending.append(change)
             state.recorded += 1
@@ -271,10 +289,13 @@ final class StateFile: StoreObserver, Sendable {
                 $0.appendedSinceCompaction > compactionThreshold && $0.unrepaired == nil && !$0.closed
             }
             if compactionDue, let context = context.withLock({ $0 }) {
-                // The snapshot holds exactly the changes taken with it, so they need no append.
-                let (snapshot, (batch, upTo)) = context.store.allConnections(whileLocked: { takePending() })
+                // The snapshot holds exactly the changes taken with it, so they need no append:
+                // both locks are held while it is taken (store, then directory, then this file's).
+                let (connections, (workspaces, (batch, upTo))) = context.store.allConnections(whileLocked: {
+                    context.directory?.all(whileLocked: { takePending() }) ?? ([], takePending())
+                })
                 do throws(FileError) {
-                    try install(compacted: snapshot)
+                    try install(compacted: connections, workspaces)
                     settle(upTo: upTo)
                 } catch {
                     logger.error("state file compaction failed; appending instead", metadata: [
@@ -299,14 +320,14 @@ final class StateFile: StoreObserver, Sendable {
         }
     }
 
-    private func takePending() -> ([StoreChange], Int) {
+    private func takePending() -> ([StateChange], Int) {
         state.withLock { state in
             defer { state.pending = [] }
             return (state.pending, state.recorded)
         }
     }
 
-    private func append(_ batch: [StoreChange], upTo: Int) {
+    private func append(_ batch: [StateChange], upTo: Int) {
         let (fd, unrepaired, closed) = state.withLock { ($0.fd, $0.unrepaired, $0.closed) }
         if closed {
             discardUnsettled(restoring: nil, unrepaired: "the state file is closed")
@@ -366,7 +387,7 @@ final class StateFile: StoreObserver, Sendable {
     private func repair() {
         let (fd, length) = state.withLock { ($0.fd, $0.length) }
         var problem: String?
-        var changes: [StoreChange]?
+        var changes: [StateChange]?
         let injected = injectedRepairFailures.withLock { count -> Bool in
             guard count > 0 else { return false }
             count -= 1
@@ -401,7 +422,7 @@ final class StateFile: StoreObserver, Sendable {
 
     /// Fails every answer still waiting and forgets every change not written, with the
     /// store put back to `changes` (what the file holds) under its lock when they are known.
-    private func discardUnsettled(restoring changes: [StoreChange]?, unrepaired: String?) {
+    private func discardUnsettled(restoring changes: [StateChange]?, unrepaired: String?) {
         var failed: [@Sendable (Bool) -> Void] = []
         let discard = {
             failed = self.state.withLock { state in
@@ -420,8 +441,23 @@ final class StateFile: StoreObserver, Sendable {
                 return state.waiters.map(\.done)
             }
         }
-        if let changes, let store = context.withLock({ $0 })?.store {
-            store.restore(replaying: changes, whileLocked: discard)
+        if let changes, let context = context.withLock({ $0 }) {
+            var connections: [StoreChange] = []
+            var workspaces: [WorkspaceChange] = []
+            for change in changes {
+                switch change {
+                case .connections(let change): connections.append(change)
+                case .workspaces(let change): workspaces.append(change)
+                }
+            }
+            // The two kinds touch separate maps, so replaying each in its own order rebuilds both.
+            context.store.restore(replaying: connections) {
+                if let directory = context.directory {
+                    directory.restore(replaying: workspaces, whileLocked: discard)
+                } else {
+                    discard()
+                }
+            }
         } else {
             discard()
         }
@@ -430,10 +466,12 @@ final class StateFile: StoreObserver, Sendable {
 
     // MARK: - Compaction
 
-    /// Replaces the file with one `put` per connection, atomically, and appends from there on.
-    private func install(compacted snapshot: [DataConnection]) throws(FileError) {
+    /// Replaces the file with one `put` per created workspace and connection, atomically, and
+    /// appends from there on.
+    private func install(compacted connections: [DataConnection], _ workspaces: [WorkspaceRecord]) throws(FileError) {
         var bytes: [UInt8] = []
-        for connection in snapshot { bytes += StateRecord.encode(.put(connection)) }
+        for record in workspaces { bytes += StateRecord.encode(.workspaces(.put(record))) }
+        for connection in connections { bytes += StateRecord.encode(.connections(.put(connection))) }
         try SystemFile.writeAtomically(bytes, to: path, temporary: path + ".tmp")
         let fd = SystemFile.openForAppending(path)
         guard fd >= 0 else { throw FileError("cannot open", path) }

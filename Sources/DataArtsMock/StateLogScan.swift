@@ -14,7 +14,7 @@ struct StateLogScan {
         let reason: String
     }
 
-    private(set) var changes: [StoreChange] = []
+    private(set) var changes: [StateChange] = []
     private(set) var damaged: [Damage] = []
     /// Offset and length of an incomplete last record.
     private(set) var tornTail: (offset: Int, length: Int)?
@@ -46,7 +46,7 @@ struct StateLogScan {
         }
     }
 
-    private mutating func append(_ change: StoreChange) {
+    private mutating func append(_ change: StateChange) {
         changes.append(change)
         if !damaged.isEmpty { validAfterFirstDamage += 1 }
     }

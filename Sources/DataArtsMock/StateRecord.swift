@@ -4,8 +4,23 @@ import DataArtsServices
 /// One line of the state log: `<crc32, 8 lowercase hex digits> <json>\n`, the JSON being one
 /// `StoreChange`.
 enum StateRecord {
-    static func encode(_ change: StoreChange) -> [UInt8] {
+    static func encode(_ change: StateChange) -> [UInt8] {
         let value: JSONValue = switch change {
+        case .workspaces(.put(let record)):
+            ["op": "workspace-put", "workspace": record.json(domainID: nil)]
+        case .workspaces(.delete(let projectID, let ids)):
+            ["op": "workspace-delete", "project_id": .string(projectID), "ids": .array(ids.map(JSONValue.string))]
+        case .workspaces(.replaceAll(let records)):
+            ["op": "workspace-replace", "workspaces": .array(records.map { $0.json(domainID: nil) })]
+        case .connections(let change): encode(connections: change)
+        }
+        let json = value.serialized()
+        let crc = String(CRC32.checksum(json), radix: 16)
+        return Array((String(repeating: "0", count: 8 - crc.count) + crc + " ").utf8) + json + [UInt8(ascii: "\n")]
+    }
+
+    private static func encode(connections change: StoreChange) -> JSONValue {
+        switch change {
         case .put(let connection):
             ["op": "put", "connection": connection.stateRecord]
         case .delete(let key, let id):
@@ -16,9 +31,6 @@ enum StateRecord {
         case .replaceAll(let connections):
             ["op": "replace", "connections": .array(connections.map(\.stateRecord))]
         }
-        let json = value.serialized()
-        let crc = String(CRC32.checksum(json), radix: 16)
-        return Array((String(repeating: "0", count: 8 - crc.count) + crc + " ").utf8) + json + [UInt8(ascii: "\n")]
     }
 
     /// Whether `bytes` can be the start of a record: up to 8 hex digits, a space, `{`. A file
@@ -36,7 +48,7 @@ enum StateRecord {
     }
 
     /// The change in one line (without its newline); throws why it is not a valid record.
-    static func decode(_ line: ArraySlice<UInt8>, ids: IdentifierGenerator, now: Int64) throws(Damage) -> StoreChange {
+    static func decode(_ line: ArraySlice<UInt8>, ids: IdentifierGenerator, now: Int64) throws(Damage) -> StateChange {
         guard line.count > 9, line[line.startIndex + 8] == UInt8(ascii: " "),
               let crc = UInt32(String(decoding: line.prefix(8), as: UTF8.self), radix: 16)
         else { throw Damage("the line does not start with a checksum") }
@@ -54,17 +66,30 @@ enum StateRecord {
             guard let record = object["connection"],
                   let connection = try connections(["connections": [record]], ids: ids, now: now).first
             else { throw Damage("a put without its connection") }
-            return .put(connection)
+            return .connections(.put(connection))
         case "delete":
             guard let project = object["project_id"]?.string, let workspace = object["workspace"]?.string,
                   let id = object["id"]?.string
             else { throw Damage("a delete without project_id, workspace or id") }
-            return .delete(WorkspaceKey(projectID: project, workspace: workspace), id: id)
+            return .connections(.delete(WorkspaceKey(projectID: project, workspace: workspace), id: id))
         case "reset":
-            return .reset(projectID: object["project"]?.string, workspace: object["workspace"]?.string)
+            return .connections(.reset(projectID: object["project"]?.string, workspace: object["workspace"]?.string))
         case "replace":
             guard let records = object["connections"] else { throw Damage("a replace without connections") }
-            return .replaceAll(try connections(["connections": records], ids: ids, now: now))
+            return .connections(.replaceAll(try connections(["connections": records], ids: ids, now: now)))
+        case "workspace-put":
+            guard let record = object["workspace"], let workspace = try workspaces([record], now: now).first
+            else { throw Damage("a workspace-put without its workspace") }
+            return .workspaces(.put(workspace))
+        case "workspace-delete":
+            guard let project = object["project_id"]?.string, let values = object["ids"]?.array else {
+                throw Damage("a workspace-delete without project_id or ids")
+            }
+            let ids = values.compactMap(\.string)
+            guard ids.count == values.count else { throw Damage("a workspace-delete whose ids are not all strings") }
+            return .workspaces(.delete(projectID: project, ids: ids))
+        case "workspace-replace":
+            return .workspaces(.replaceAll(try workspaces(object["workspaces"] ?? .null, now: now)))
         default:
             throw Damage("an unknown operation")
         }
@@ -75,6 +100,14 @@ enum StateRecord {
             return try DataConnection.fromState(value, ids: ids, now: now)
         } catch {
             throw Damage("the record is not a valid connection: \(error.message)")
+        }
+    }
+
+    private static func workspaces(_ value: JSONValue, now: Int64) throws(Damage) -> [WorkspaceRecord] {
+        do throws(APIError) {
+            return try WorkspaceRecord.fromState(value, now: now)
+        } catch {
+            throw Damage("the record is not a valid workspace: \(error.message)")
         }
     }
 
