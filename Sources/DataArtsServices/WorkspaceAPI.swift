@@ -183,8 +183,9 @@ public struct WorkspaceAPI: Service {
         try violations.check()
         guard let name = fields.name, let epsID = fields.epsID else { throw .internalError("validated create without a name") }
         let now = clock.nowMilliseconds
+        // Never a stored id: after a restart a seeded sequence starts over (issue 10 item 3).
         let record = WorkspaceRecord(
-            id: ids.next(), projectID: instance.projectID, instanceID: instance.id, name: name,
+            id: ids.next(avoiding: directory.ids()), projectID: instance.projectID, instanceID: instance.id, name: name,
             description: fields.description, epsID: epsID, jobLogLocation: fields.jobLogLocation,
             badRecordLocation: fields.badRecordLocation, createUser: user, createTime: now)
         try directory.create(record, reserved: reservedNames(in: instance))

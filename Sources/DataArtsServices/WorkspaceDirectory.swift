@@ -27,6 +27,11 @@ public final class WorkspaceDirectory: Sendable {
         created.withLock { created in created.keys.sorted().flatMap { created[$0] ?? [] } }
     }
 
+    /// Every created workspace's id.
+    public func ids() -> Set<String> {
+        created.withLock { Set($0.values.joined().map(\.id)) }
+    }
+
     public var count: Int {
         created.withLock { $0.values.reduce(0) { $0 + $1.count } }
     }

@@ -1,5 +1,6 @@
 @testable import DataArtsMock
 import DataArtsLocking
+import DataArtsServices
 import Foundation
 import Testing
 
@@ -67,6 +68,21 @@ import Testing
         let server = try MockServer(MockConfiguration(port: 0, stateFile: path))
         defer { server.stop() }
         #expect(try names(server) == ["after", "before"])
+    }
+
+    @Test func aFailedWorkspaceCreateIsUndoneToo() throws {
+        let path = try temporaryFolder().appendingPathComponent("state.log").path
+        let server = try MockServer(MockConfiguration(port: 0, stateFile: path))
+        defer { server.stop() }
+        let kept = try SeedWorkflowTests.createWorkspace(server, name: "kept")
+        server.stateFile?.injectedWriteFailures.withLock { $0 = 1 }
+        let instance = DataArtsInstance(projectID: SeedWorkflowTests.project).id
+        let failed = try Curl.post(
+            server.url("/v1/\(SeedWorkflowTests.project)/workspaces/\(instance)"),
+            headers: ["X-Auth-Token": "t", "Content-Type": "application/json"], body: Array(#"{"name":"lost","eps_id":"0"}"#.utf8))
+        #expect(failed.status == 500)
+        let workspaces = try #require(try Curl.get(server.url("/__mock/state")).json()["workspaces"] as? [[String: Any]])
+        #expect(workspaces.map { $0["id"] as? String } == [kept])
     }
 
     @Test func aFailedDeleteIsUndoneToo() throws {
@@ -145,6 +161,23 @@ import Testing
         #expect(!stored.contains(fresh))
         #expect(server.connectionCount == 4)
         for id in stored { #expect(try client.show(id).json()["dw_name"] as? String != "new") }
+    }
+
+    @Test func aSeededRestartNeverReusesAStoredWorkspaceID() throws {
+        let path = try temporaryFolder().appendingPathComponent("state.log").path
+        var stored = ""
+        do {
+            let server = try MockServer(MockConfiguration(port: 0, seed: 7, stateFile: path))
+            stored = try SeedWorkflowTests.createWorkspace(server, name: "old")
+            server.stop()
+            server.waitUntilStopped(seconds: 5)
+        }
+        let server = try MockServer(MockConfiguration(port: 0, seed: 7, stateFile: path))
+        defer { server.stop() }
+        let fresh = try SeedWorkflowTests.createWorkspace(server, name: "new")
+        #expect(fresh != stored)
+        let workspaces = try #require(try Curl.get(server.url("/__mock/state")).json()["workspaces"] as? [[String: Any]])
+        #expect(Set(workspaces.compactMap { $0["name"] as? String }) == ["old", "new"])
     }
 
     @Test func aJSONSnapshotGivenAsStateFileIsRefusedUntouched() throws {
