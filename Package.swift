@@ -38,7 +38,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ], plugins: ["EmbedFilesPlugin"]),
         .executableTarget(name: "dataarts-mock", dependencies: [
-            "DataArtsMock",
+            "DataArtsMock", "DataArtsLocking",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),

@@ -3,7 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Synchronization
+import DataArtsLocking
 
 /// Log-line times, each formatted once a second: every access-log line needs one, and
 /// formatting per line (a date formatter per JSON line) showed in profiles.
@@ -42,7 +42,7 @@ enum LogTimestamp {
 
     /// The text of the last second asked for.
     private final class SecondCache: Sendable {
-        private let state = Mutex<(second: Int, text: String)>((-1, ""))
+        private let state = Locked<(second: Int, text: String)>((-1, ""))
 
         func text(for second: Int, make: () -> String) -> String {
             if let text = state.withLock({ $0.second == second ? $0.text : nil }) { return text }

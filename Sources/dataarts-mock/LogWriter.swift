@@ -4,7 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Dispatch
-import Synchronization
+import DataArtsLocking
 
 /// Where every log line goes: appended to a buffer in memory by the thread that logs, written
 /// to the descriptor in batches by one writer queue, so that a request never waits for stderr.
@@ -32,7 +32,9 @@ final class LogWriter: Sendable {
 
     private let descriptor: Int32
     private let capacity: Int
-    private let state = Mutex(State())
+    // Locked, not Mutex: ThreadSanitizer cannot see Mutex on Linux and reported every line
+    // appended here as a race with the writer (LogFailureTests under --sanitize=thread).
+    private let state = Locked(State())
     private let queue = DispatchQueue(label: "dataarts-mock.log-writer")
 
     init(descriptor: Int32, capacity: Int = 8 << 20) {

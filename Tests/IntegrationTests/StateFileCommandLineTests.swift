@@ -1,5 +1,16 @@
 import DataArtsMock
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Whether this test process (and so the executable built beside it) runs under
+/// ThreadSanitizer: its runtime's entry point is linked in only then.
+#if os(Linux)
+let underThreadSanitizer = dlsym(nil, "__tsan_init") != nil  // nil is RTLD_DEFAULT on glibc
+#else
+let underThreadSanitizer = dlsym(UnsafeMutableRawPointer(bitPattern: -2), "__tsan_init") != nil  // RTLD_DEFAULT
+#endif
 import Testing
 
 /// Issue 10's durability items through the executable: what only a process shows (a real
@@ -18,8 +29,11 @@ import Testing
     }
 
     /// RLIMIT_FSIZE is a full disk for one process: the write past it is cut short (a torn
-    /// record), the next fails with EFBIG. No root, no tmpfs.
-    @Test func aFullDiskAnswers500AndLosesNoAcknowledgedCreate() throws {
+    /// record), the next fails with EFBIG. No root, no tmpfs. Skipped in the ThreadSanitizer
+    /// pass only: under a 3,000-byte limit its runtime dies of SIGBUS before the server starts
+    /// (the plain pass runs it, and the in-process failure tests run in both).
+    @Test(.disabled(if: underThreadSanitizer, "RLIMIT_FSIZE kills ThreadSanitizer's runtime at start"))
+    func aFullDiskAnswers500AndLosesNoAcknowledgedCreate() throws {
         let path = try temporaryFolder().appendingPathComponent("state.log").path
         let limited = try MockProcess(
             ["--port", "0", "--state-file", path], launcher: ["/usr/bin/prlimit", "--fsize=3000", "--"])
