@@ -1,3 +1,4 @@
+import Crypto
 public import DataArtsHTTP1
 
 /// The gateway's check of an `SDK-HMAC-SHA256` request (SPEC §4).
@@ -29,7 +30,8 @@ public struct SignatureVerifier: Sendable {
     }
 
     /// Every check, the signature computed with `secretKey` and compared in constant time.
-    /// - Throws: `SignatureFailure.mismatch` carrying the canonical request, if the signature differs.
+    /// - Throws: `SignatureFailure.mismatch` carrying the canonical request, if the signature
+    ///   differs; `contentHashMismatch` if `X-Sdk-Content-Sha256` is a digest of another body.
     @discardableResult
     public func verify(_ request: HTTPRequest, secretKey: String, now: Int64) throws(SignatureFailure) -> SignatureAuthorization {
         let (authorization, date) = try check(request, now: now)
@@ -38,7 +40,19 @@ public struct SignatureVerifier: Sendable {
         guard Self.constantTimeEquals(Array(expected.utf8), Array(authorization.signature.utf8)) else {
             throw .mismatch(canonicalRequest: canonicalRequest.text)
         }
+        try Self.checkContentHash(of: request)
         return authorization
+    }
+
+    /// A hex `X-Sdk-Content-Sha256` stands in the canonical request for the body's hash, so the
+    /// signature alone does not bind the body: the digest must be the body's (SPEC §4). Any
+    /// other value (`UNSIGNED-PAYLOAD`) is taken as is.
+    static func checkContentHash(of request: HTTPRequest) throws(SignatureFailure) {
+        guard let claimed = request.headers["X-Sdk-Content-Sha256"], claimed.utf8.count == 64,
+              claimed.utf8.allSatisfy({ Hex.value(of: $0) != nil })
+        else { return }
+        let actual = Hex.string(SHA256.hash(data: request.body))
+        guard claimed.asciiLowercased == actual else { throw .contentHashMismatch }
     }
 
     private func check(_ request: HTTPRequest, now: Int64) throws(SignatureFailure)

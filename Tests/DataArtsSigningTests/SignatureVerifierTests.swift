@@ -63,6 +63,36 @@ struct SignatureVerifierTests {
         #expect(CanonicalRequest(request, signedHeaders: []).text.hasSuffix("\nUNSIGNED-PAYLOAD"))
     }
 
+    /// A signed request whose `X-Sdk-Content-Sha256` is the digest of `signedBody`, in either case.
+    static func requestSigningContentHash(of signedBody: String, uppercased: Bool = false) -> HTTPRequest {
+        var request = Vectors.request("PUT", "/v1/\(Vectors.projectID)/data-connections/x", body: signedBody)
+        // The body's hash as the canonical request's last line gives it without the header.
+        let digest = String(CanonicalRequest(request, signedHeaders: []).text.split(separator: "\n").last ?? "")
+        request.headers.add("X-Sdk-Content-Sha256", uppercased ? digest.uppercased() : digest)
+        Vectors.signer.sign(&request, date: Vectors.date)
+        return request
+    }
+
+    @Test(arguments: [false, true])
+    func hexContentSha256OfTheBodyPasses(uppercased: Bool) {
+        let request = Self.requestSigningContentHash(of: "payload", uppercased: uppercased)
+        #expect(throws: Never.self) {
+            try Vectors.verifier.verify(request, secretKey: Vectors.secretKey, now: Vectors.dateMilliseconds)
+        }
+    }
+
+    /// A captured request replayed with another body: the signature still matches, since it
+    /// covers the header and not the body, so the digest itself must be checked (issue 10 item 13).
+    @Test func hexContentSha256OfAnotherBodyFails() {
+        var request = Self.requestSigningContentHash(of: "payload")
+        request.body = Array("another payload".utf8)
+        let thrown = failure { () throws(SignatureFailure) in
+            try Vectors.verifier.verify(request, secretKey: Vectors.secretKey, now: Vectors.dateMilliseconds)
+        }
+        #expect(thrown == .contentHashMismatch)
+        #expect(thrown?.detail == "verify aksk signature fail,err:x-sdk-content-sha256 does not match the body")
+    }
+
     // MARK: - Date window
 
     static let minute: Int64 = 60_000
