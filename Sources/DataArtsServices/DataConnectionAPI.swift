@@ -134,7 +134,9 @@ public struct DataConnectionAPI: Sendable {
             return nil
         }
         do throws(JSONError) {
-            return try JSONReader.parse(request.body)
+            let body = try JSONReader.parse(request.body)
+            violations.numbersWithinDoubleRange(body)
+            return body
         } catch {
             violations.add("request body is not valid JSON: \(error.description)")
             return nil

@@ -4,10 +4,14 @@ import DataArtsJSON
 /// after a problem, so the client learns all of them at once.
 struct Violations {
     private(set) var messages: [String] = []
+    private var listed: Set<String> = []
 
     var isEmpty: Bool { messages.isEmpty }
 
+    /// A message already listed is not listed again: a number out of range is found both by the
+    /// walk over the whole body and by the field's own reader.
     mutating func add(_ message: String) {
+        guard listed.insert(message).inserted else { return }
         messages.append(message)
     }
 
@@ -66,6 +70,18 @@ struct Violations {
             return nil
         }
         return number
+    }
+
+    /// Every number too large for a double, anywhere in `value` (SPEC §2.2): the field readers
+    /// see only known keys, and `dw_config` and unknown keys hold anything. The first ten are
+    /// named, so that a body of a million such numbers does not make a message of them all.
+    mutating func numbersWithinDoubleRange(_ value: JSONValue) {
+        let named = 10
+        let paths = value.pathsOfNumbersOutsideDoubleRange(limit: named + 1)
+        for path in paths.prefix(named) {
+            add("\(path.isEmpty ? "the request body" : path) is too large a number")
+        }
+        if paths.count > named { add("more numbers are too large") }
     }
 
     static func join(_ path: String, _ key: String) -> String {
