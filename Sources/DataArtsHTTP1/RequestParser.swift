@@ -175,9 +175,15 @@ public struct RequestParser: Sendable {
         guard let first = bytes.first else { return !complete }
         if first == .slash { return true }
         if first == .asterisk { return bytes.count == 1 }
-        return absoluteFormPrefixes.contains { scheme in
+        guard let scheme = absoluteFormPrefixes.first(where: { scheme in
             zip(bytes, scheme).allSatisfy { $0.asciiLowercased == $1 } && (!complete || bytes.count >= scheme.count)
-        }
+        }) else { return false }
+        guard complete else { return true }
+        // RFC 9112 §3.2.2: the authority runs to the path or the query; it must be one
+        // (RFC 3986 §3.2), which an empty or a `user@host` authority is not (RFC 9110 §4.2).
+        let rest = bytes.dropFirst(scheme.count)
+        let authorityEnd = rest.firstIndex { $0 == .slash || $0 == UInt8(ascii: "?") } ?? rest.endIndex
+        return Authority.isValidTargetAuthority(rest[..<authorityEnd])
     }
 
     /// The length of the line ending at `index`: 2 for CRLF, 1 for a lone LF (RFC 9112 §2.2),
@@ -259,6 +265,9 @@ public struct RequestParser: Sendable {
         let hosts = headers.values(for: "Host")
         if hosts.count > 1 { throw .duplicateHost }
         if hosts.isEmpty && version.minor >= 1 { throw .missingHost }
+        // RFC 9110 §7.2: the value is the target's authority, `host[:port]`; anything else
+        // (a path, a space, userinfo, a second host) is refused, with the connection.
+        if let host = hosts.first, !Authority.isValidHostField(host.utf8) { throw .invalidHost }
 
         let lengths = headers.values(for: "Content-Length")
         let codings = headers.values(for: "Transfer-Encoding")
