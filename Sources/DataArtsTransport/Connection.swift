@@ -43,7 +43,12 @@ final class Connection: Sendable {
 
     private struct State {
         var phase: Phase
+        /// Bytes received; those before `inboundStart` belong to requests already answered.
         var inbound: [UInt8] = []
+        var inboundStart = 0
+        /// The parse of the request in `inbound[inboundStart...]`, resumed on every read so that
+        /// a request arriving in many reads is parsed in time linear in its bytes.
+        var decoder: RequestDecoder
         var outbound: [UInt8] = []
         var lastWriteProgress = DispatchTime.now()
         var closeAfterWrite = false
@@ -65,7 +70,7 @@ final class Connection: Sendable {
         self.queue = queue
         self.context = context
         self.onClose = onClose
-        self.state = Locked(State(phase: .idle(since: .now())))
+        self.state = Locked(State(phase: .idle(since: .now()), decoder: RequestDecoder(limits: context.parser.limits)))
         self.readSource = DispatchSource.makeReadSource(fileDescriptor: fd, queue: queue)
         self.writeSource = DispatchSource.makeWriteSource(fileDescriptor: fd, queue: queue)
         self.timer = DispatchSource.makeTimerSource(queue: queue)
@@ -182,7 +187,7 @@ final class Connection: Sendable {
             }
             // A reply still being written: the write source resumes the pipeline.
             guard state.outbound.isEmpty else { return }
-            if state.inbound.isEmpty {
+            if state.inboundStart == state.inbound.count {
                 if case .idle = state.phase {} else { state.phase = .idle(since: .now()) }
                 if state.shuttingDown || state.peerClosed {
                     close(&state)
@@ -193,7 +198,7 @@ final class Connection: Sendable {
             }
             let progress: RequestParser.Progress
             do throws(HTTPParseError) {
-                progress = try context.parser.progress(state.inbound[...])
+                progress = try state.decoder.progress(state.inbound[state.inboundStart...])
             } catch {
                 context.logger.debug("refused malformed request", metadata: ["error": "\(error)"])
                 finish(context.responder.response(to: .malformed(error)), closing: true, &state)
@@ -218,7 +223,16 @@ final class Connection: Sendable {
                 awaitMoreBytes(&state)
                 return
             case .complete(let request, let consumed):
-                state.inbound.removeFirst(consumed)
+                state.inboundStart += consumed
+                // Answered bytes are dropped in bulk, not per request: removing each request's
+                // bytes from the front would move the rest of a pipelined burst every time.
+                if state.inboundStart == state.inbound.count {
+                    state.inbound.removeAll(keepingCapacity: state.inbound.count <= 65536)
+                    state.inboundStart = 0
+                } else if state.inboundStart >= 65536 && state.inboundStart >= state.inbound.count / 2 {
+                    state.inbound.removeFirst(state.inboundStart)
+                    state.inboundStart = 0
+                }
                 state.sentContinue = false
                 state.phase = .processing
                 let keepAlive = request.wantsKeepAlive
@@ -358,6 +372,7 @@ final class Connection: Sendable {
         state.phase = .closed
         state.outbound = []
         state.inbound = []
+        state.inboundStart = 0
         timer.cancel()
         if state.writeSuspended { writeSource.resume() }
         writeSource.cancel()
