@@ -215,6 +215,39 @@ struct SignatureVerifierTests {
         }
     }
 
+    // MARK: - The claim, parsed once
+
+    @Test func claimCarriesTheParsedAuthorizationAndDate() throws {
+        let request = Vectors.signedRequest()
+        let claim = try Vectors.verifier.claim(of: request, now: Vectors.dateMilliseconds)
+        #expect(claim.authorization == (try SignatureAuthorization(parsing: try #require(request.headers["Authorization"]))))
+        #expect(claim.date == Vectors.date)
+        #expect(throws: Never.self) {
+            try Vectors.verifier.verify(request, claim: claim, secretKey: Vectors.secretKey)
+        }
+    }
+
+    /// `verify(_:claim:secretKey:)` works from the claim alone: the headers it came from are not
+    /// read again, so a request stripped of them after the claim still verifies, and a claim
+    /// with another signature fails though the request's header is right.
+    @Test func verifyingAClaimDoesNotParseTheHeadersAgain() throws {
+        var request = Vectors.signedRequest()
+        let claim = try Vectors.verifier.claim(of: request, now: Vectors.dateMilliseconds)
+        request.headers.set("Authorization", "garbage")
+        #expect(throws: Never.self) {
+            try Vectors.verifier.verify(request, claim: claim, secretKey: Vectors.secretKey)
+        }
+        var forged = claim.authorization
+        forged.signature = String(repeating: "0", count: 64)
+        let thrown = failure { () throws(SignatureFailure) in
+            try Vectors.verifier.verify(request, claim: SignatureClaim(authorization: forged, date: claim.date), secretKey: Vectors.secretKey)
+        }
+        guard case .mismatch = thrown else {
+            Issue.record("expected a mismatch, got \(String(describing: thrown))")
+            return
+        }
+    }
+
     // MARK: - Comparison and signer
 
     /// The comparison has no early exit, so it must still see a difference in the last digit.
