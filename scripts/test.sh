@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: the Swift suite, the contract check (OpenAPI + schemathesis), the vendor's
-# Python SDK against the mock, then the Swift suite again under ThreadSanitizer.
+# Python SDK against the mock, a short fuzz of the live server over sockets, then the Swift
+# suite again under ThreadSanitizer.
 # Installs what is missing first (Debian packages, a Python virtualenv), so that it works on a
 # fresh machine. Every server it starts listens on 127.0.0.1 only and is stopped on exit.
 set -euo pipefail
@@ -35,6 +36,9 @@ MOCK_BIN=.build/debug/dataarts-mock scripts/contract.sh
 
 echo "== the vendor's Python SDK against the mock"
 MOCK_BIN=.build/debug/dataarts-mock scripts/python-sdk.sh
+
+echo "== the live server under 20 s of socket fuzzing (scripts/fuzz.sh live)"
+MOCK_BIN=.build/debug/dataarts-mock scripts/fuzz.sh live 20
 
 echo "== swift test under ThreadSanitizer"
 swift test --disable-xctest --sanitize=thread --scratch-path .build-tsan

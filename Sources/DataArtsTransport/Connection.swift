@@ -60,7 +60,13 @@ final class Connection: Sendable {
         /// The client has finished sending: answer what it sent, then close.
         var peerClosed = false
         var scheduledDeadline = DispatchTime.distantFuture
+        /// The read and write sources whose cancel handler has not run yet; the descriptor is
+        /// closed when the last one has (see `start()`).
+        var registeredSources = 2
     }
+
+    /// Over `--max-clients`: answered 503 and closed as soon as it starts.
+    private let overloaded: Bool
 
     init(
         fd: Int32, queue: DispatchQueue, context: ConnectionContext, overloaded: Bool,
@@ -70,31 +76,46 @@ final class Connection: Sendable {
         self.queue = queue
         self.context = context
         self.onClose = onClose
+        self.overloaded = overloaded
         self.state = Locked(State(phase: .idle(since: .now()), decoder: RequestDecoder(limits: context.parser.limits)))
         self.readSource = DispatchSource.makeReadSource(fileDescriptor: fd, queue: queue)
         self.writeSource = DispatchSource.makeWriteSource(fileDescriptor: fd, queue: queue)
         self.timer = DispatchSource.makeTimerSource(queue: queue)
-        if overloaded {
-            state.withLock { state in
-                let response = context.responder.response(to: .overloaded)
-                finish(response, closing: true, &state)
-            }
-        }
     }
 
     func start() {
         readSource.setEventHandler { self.readable() }
         writeSource.setEventHandler { self.writable() }
         timer.setEventHandler { self.timerFired() }
-        // The descriptor is closed once the read source is gone; the others are cancelled first.
-        readSource.setCancelHandler { [fd] in _ = Glibc.close(fd) }
+        // The descriptor is closed only when BOTH sources on it are unregistered, which is when
+        // their cancel handlers run. libdispatch's epoll backend keeps one record per descriptor
+        // number for all its sources (a "muxnote", shared by the read and write source) until
+        // the last one unregisters. Closing after the read source alone let accept() hand the
+        // same number to a new client while the old write source was still registered: the new
+        // connection's sources joined the stale record, epoll_ctl went to the wrong socket, and
+        // the manager thread trapped in _dispatch_source_refs_finalize_unregistration (issue 10
+        // item 7: the SIGILL under fuzzing, and a server that stopped answering in a soak).
+        let closeWhenBothAreGone: @Sendable () -> Void = { [fd] in
+            let last = self.state.withLock { state in
+                state.registeredSources -= 1
+                return state.registeredSources == 0
+            }
+            if last { _ = Glibc.close(fd) }
+        }
+        readSource.setCancelHandler(handler: closeWhenBothAreGone)
+        writeSource.setCancelHandler(handler: closeWhenBothAreGone)
         queue.async {
             self.state.withLock { state in
-                if case .closed = state.phase { return }
+                // Activated here, on the connection's queue, and before anything can close the
+                // connection: a source cancelled before it was ever resumed never runs its
+                // cancel handler, and releasing an inactive source traps in libdispatch.
                 self.readSource.resume()
                 self.timer.resume()
-                self.scheduleTimer(&state)
-                if !state.outbound.isEmpty { self.flush(&state) }
+                if self.overloaded {
+                    self.finish(self.context.responder.response(to: .overloaded), closing: true, &state)
+                } else {
+                    self.scheduleTimer(&state)
+                }
             }
         }
     }
@@ -113,6 +134,9 @@ final class Connection: Sendable {
 
     private func readable() {
         state.withLock { state in
+            // An event already on its way when the connection closed: the descriptor is still
+            // ours (it closes after the cancel handlers), but there is nothing left to read for.
+            if case .closed = state.phase { return }
             let closed = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 65536) { buffer in
                 // Bounded, so that a client streaming without pause is parsed (and refused at a
                 // limit) instead of buffered without end.

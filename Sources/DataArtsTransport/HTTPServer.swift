@@ -82,8 +82,10 @@ public final class HTTPServer: Sendable {
                 context.logger.warning("accept failed", metadata: ["error": "\(error)"])
                 if error.code == EMFILE || error.code == ENFILE {
                     // Out of descriptors: the listener stays readable, so pause instead of spinning.
+                    // The server is held, not weakly captured, for those 100 ms: a source released
+                    // while suspended traps in libdispatch, so the resume must come whatever happens.
                     acceptSource.suspend()
-                    acceptQueue.asyncAfter(deadline: .now() + .milliseconds(100)) { [weak self] in self?.acceptSource.resume() }
+                    acceptQueue.asyncAfter(deadline: .now() + .milliseconds(100)) { self.acceptSource.resume() }
                 }
                 return
             }
