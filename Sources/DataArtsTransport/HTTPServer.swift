@@ -33,8 +33,6 @@ public final class HTTPServer: Sendable {
     }
 
     public init(configuration: HTTPServerConfiguration, responder: some HTTPResponder, logger: Logger) throws(SocketError) {
-        signal(SIGPIPE, SIG_IGN)
-        Socket.raiseDescriptorLimit()
         let (fd, port) = try Socket.listen(host: configuration.host, port: configuration.port, backlog: 1024)
         self.listener = fd
         self.port = port

@@ -86,6 +86,10 @@ enum Socket {
         }
     }
 
+    static func ignoreBrokenPipeSignals() {
+        signal(SIGPIPE, SIG_IGN)
+    }
+
     /// Raises the soft open-files limit to the hard one, so `--max-clients` is not capped by a
     /// default of 1024 descriptors.
     static func raiseDescriptorLimit() {
