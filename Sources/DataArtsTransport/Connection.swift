@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Dispatch
 import DataArtsHTTP1
 import Logging
@@ -100,7 +95,7 @@ final class Connection: Sendable {
                 state.registeredSources -= 1
                 return state.registeredSources == 0
             }
-            if last { _ = Glibc.close(fd) }
+            if last { Socket.close(fd) }
         }
         readSource.setCancelHandler(handler: closeWhenBothAreGone)
         writeSource.setCancelHandler(handler: closeWhenBothAreGone)
@@ -141,17 +136,17 @@ final class Connection: Sendable {
                 // Bounded, so that a client streaming without pause is parsed (and refused at a
                 // limit) instead of buffered without end.
                 for _ in 0..<16 {
-                    let count = recv(fd, buffer.baseAddress, buffer.count, 0)
-                    if count > 0 {
+                    switch Socket.receive(fd, into: UnsafeMutableRawBufferPointer(buffer)) {
+                    case .bytes(let count):
                         if case .lingering = state.phase { continue }
                         state.inbound.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<count]))
                         if case .body = state.phase { state.phase = .body(lastProgress: .now()) }
                         if count < buffer.count { return false }
-                    } else if count < 0 && errno == EINTR {
+                    case .interrupted:
                         continue
-                    } else if count < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) {
+                    case .wouldBlock:
                         return false
-                    } else {
+                    case .closed:
                         // The peer closed (or reset): nothing more can be answered.
                         return true
                     }
@@ -310,20 +305,20 @@ final class Connection: Sendable {
     private func flush(_ state: inout State) {
         if case .closed = state.phase { return }
         while !state.outbound.isEmpty {
-            let count = state.outbound.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-            if count > 0 {
+            switch state.outbound.withUnsafeBytes({ Socket.send(fd, $0) }) {
+            case .bytes(let count):
                 state.outbound.removeFirst(count)
                 state.lastWriteProgress = .now()
-            } else if count < 0 && errno == EINTR {
+            case .interrupted:
                 continue
-            } else if count < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) {
+            case .wouldBlock:
                 if state.writeSuspended {
                     state.writeSuspended = false
                     writeSource.resume()
                 }
                 scheduleTimer(&state)
                 return
-            } else {
+            case .closed:
                 close(&state)
                 return
             }
@@ -335,7 +330,7 @@ final class Connection: Sendable {
         if state.closeAfterWrite {
             // Half-close and keep draining: closing with unread bytes would reset the
             // connection and could destroy the reply before the client reads it.
-            Glibc.shutdown(fd, Int32(SHUT_WR))
+            Socket.shutdownWrite(fd)
             state.phase = .lingering(since: .now())
             if state.peerClosed {
                 close(&state)
