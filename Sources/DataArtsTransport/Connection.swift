@@ -44,7 +44,10 @@ final class Connection: Sendable {
         /// The parse of the request in `inbound[inboundStart...]`, resumed on every read so that
         /// a request arriving in many reads is parsed in time linear in its bytes.
         var decoder: RequestDecoder
+        /// Bytes to send; those before `outboundSent` are sent. Emptied once all are, so that
+        /// `outbound.isEmpty` still means "nothing left to write".
         var outbound: [UInt8] = []
+        var outboundSent = 0
         var lastWriteProgress = DispatchTime.now()
         var closeAfterWrite = false
         var sentContinue = false
@@ -305,9 +308,16 @@ final class Connection: Sendable {
     private func flush(_ state: inout State) {
         if case .closed = state.phase { return }
         while !state.outbound.isEmpty {
-            switch state.outbound.withUnsafeBytes({ Socket.send(fd, $0) }) {
+            let sent = state.outboundSent
+            switch state.outbound.withUnsafeBytes({ Socket.send(fd, UnsafeRawBufferPointer(rebasing: $0[sent...])) }) {
             case .bytes(let count):
-                state.outbound.removeFirst(count)
+                // An offset, not removeFirst: a large reply to a slow reader goes out in many
+                // sends, and removing each one's bytes would move the rest every time.
+                state.outboundSent += count
+                if state.outboundSent == state.outbound.count {
+                    state.outbound.removeAll(keepingCapacity: state.outbound.count <= 65536)
+                    state.outboundSent = 0
+                }
                 state.lastWriteProgress = .now()
             case .interrupted:
                 continue
@@ -390,6 +400,7 @@ final class Connection: Sendable {
         if case .closed = state.phase { return }
         state.phase = .closed
         state.outbound = []
+        state.outboundSent = 0
         state.inbound = []
         state.inboundStart = 0
         timer.cancel()
