@@ -1,4 +1,4 @@
-public import DataArtsJSON
+import DataArtsJSON
 
 /// One request as the journal keeps it, secrets already redacted (SPEC §6).
 public struct JournalEntry: Sendable, Equatable {
@@ -11,8 +11,15 @@ public struct JournalEntry: Sendable, Equatable {
     public var projectID: String?
     public var workspace: String?
     public var headers: [(name: String, value: String)]
-    /// The parsed JSON body, a string when it does not parse, `nil` when there is none.
-    public var body: JSONValue?
+    /// The parsed JSON body, a string when it does not parse, `nil` when there is none. Kept
+    /// internal: the JSON module is not a product, so the public face is `bodyText`.
+    var body: JSONValue?
+
+    /// The body as `GET /__mock/requests` shows it, secrets masked: JSON text, or `nil` when
+    /// the request had none.
+    public var bodyText: String? {
+        body.map { String(decoding: $0.serialized(), as: UTF8.self) }
+    }
     public var status: Int
     public var errorCode: String?
     public var requestID: String
