@@ -36,6 +36,22 @@ extension DataConnection {
         ])
     }
 
+    /// The list item written straight into `writer`, without building an object first: list
+    /// writes fifty of these per answer (perf: building them was a fifth of list's time).
+    func writeListItem(into writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.member("dw_name", .string(settings.name))
+        writer.member("dw_type", .string(settings.type))
+        writer.member("create_user", .string(createUser))
+        writer.member("create_time", .number(JSONNumber(Int(createTime))))
+        writer.member("agent_id", Self.optional(settings.agentID))
+        writer.member("agent_name", Self.optional(settings.agentName))
+        writer.member("dw_id", .string(id))
+        writer.member("qualified_name", .string(qualifiedName))
+        writer.member("description", Self.optional(settings.description))
+        writer.endObject()
+    }
+
     private static func optional(_ text: String?) -> JSONValue {
         text.map(JSONValue.string) ?? .null
     }
