@@ -100,7 +100,9 @@ public struct DataConnectionAPI: Service {
 
         case .show:
             try violations.check()
-            return .json(.ok, try store.connection(id, in: key).showObject)
+            var writer = JSONWriter()
+            try store.connection(id, in: key).writeShow(into: &writer)
+            return ServiceAnswer(body: .bytes(writer.bytes, contentType: HTTPResponse.jsonContentType))
 
         case .update:
             let body = readBody(&request, &violations)

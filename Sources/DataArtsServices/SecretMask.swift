@@ -62,6 +62,31 @@ public enum SecretMask {
         }
     }
 
+    /// `masked(.object(object))` written straight into `writer`: show writes this per request.
+    public static func write(_ object: JSONObject, into writer: inout JSONWriter) {
+        writer.beginObject()
+        for member in object.members {
+            writer.key(member.key)
+            if isSecret(member.key) {
+                writer.value(.string(mask))
+            } else {
+                write(member.value, into: &writer)
+            }
+        }
+        writer.endObject()
+    }
+
+    private static func write(_ value: JSONValue, into writer: inout JSONWriter) {
+        switch value {
+        case .object(let object): write(object, into: &writer)
+        case .array(let items):
+            writer.beginArray()
+            for item in items { write(item, into: &writer) }
+            writer.endArray()
+        default: writer.value(value)
+        }
+    }
+
     public static func masked(_ object: JSONObject) -> JSONObject {
         var result = JSONObject()
         for member in object.members {
