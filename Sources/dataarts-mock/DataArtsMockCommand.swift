@@ -174,13 +174,12 @@ struct DataArtsMockCommand: ParsableCommand {
     }
 
     func run() throws {
+        // Process-wide settings are the executable's to make, not the library's.
+        ProcessSetup.ignoreBrokenPipeSignals()
+        ProcessSetup.raiseOpenFileLimit()
         // A file-size limit (RLIMIT_FSIZE) then fails the state file's write with EFBIG, which
         // it answers as 500 DAYU.3531 like a full disk, instead of killing the process.
         signal(SIGXFSZ, SIG_IGN)
-        // A log reader that went away must cost log lines, not the process: writes to stderr
-        // then fail with EPIPE, which LogWriter drops (the transport ignores SIGPIPE too, but
-        // only once it starts; the state file logs before that).
-        signal(SIGPIPE, SIG_IGN)
         let format = logFormat
         let level = logLevel.level
         LoggingSystem.bootstrap { label in
