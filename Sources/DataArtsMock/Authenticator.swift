@@ -41,18 +41,22 @@ struct Authenticator: Sendable {
                 if configuration.mode == .strict { throw .unknownAccessKey(authorization.accessKey) }
                 // Permissive: a well-formed, in-window signature from an unknown key passes;
                 // without its secret the signature itself cannot be checked.
-                return Principal()
+                return Principal(label: authorization.accessKey)
             }
             try verifier.verify(request, secretKey: credential.secretKey, now: now)
-            return Principal(userName: credential.userName, projectID: credential.projectID)
+            return Principal(
+                userName: credential.userName, projectID: credential.projectID,
+                label: credential.userName ?? credential.accessKey)
         } catch {
             throw .unauthenticated(error.detail)
         }
     }
 
     private func holder(of token: String) throws(GatewayError) -> Principal {
-        if let known = tokens[token] { return Principal(userName: known.userName, projectID: known.projectID) }
+        if let known = tokens[token] {
+            return Principal(userName: known.userName, projectID: known.projectID, label: known.userName ?? "token")
+        }
         if configuration.mode == .strict { throw .unauthenticated("decrypt token fail") }
-        return Principal()
+        return Principal(label: "token")
     }
 }

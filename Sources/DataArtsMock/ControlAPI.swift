@@ -8,15 +8,20 @@ struct ControlAPI: Sendable {
     enum Operation: Sendable {
         case health, reset, listRequests, clearRequests, addFault, listFaults, clearFaults, removeFault
         case showClock, freezeClock, releaseClock, exportState, importState, openAPI, dashboard
+        case showConfiguration, listConnections, dashboardScript, dashboardStyle, favicon
     }
 
     let controls: MockControls
+    let configuration: MockConfiguration
     let startedAt: Double
     private let router: Router<Operation>
+    private let originGuard: ControlOriginGuard
 
-    init(controls: MockControls, startedAt: Double) {
+    init(controls: MockControls, configuration: MockConfiguration, startedAt: Double) {
         self.controls = controls
+        self.configuration = configuration
         self.startedAt = startedAt
+        originGuard = ControlOriginGuard(boundHost: configuration.host, allowedHosts: configuration.allowedHosts)
         var router = Router<Operation>()
         router.add("GET", "/__mock/health", .health)
         router.add("POST", "/__mock/reset", .reset)
@@ -34,11 +39,19 @@ struct ControlAPI: Sendable {
         router.add("GET", "/__mock/openapi.json", .openAPI)
         router.add("GET", "/__mock/", .dashboard)
         router.add("GET", "/__mock", .dashboard)
+        router.add("GET", "/__mock/config", .showConfiguration)
+        router.add("GET", "/__mock/connections", .listConnections)
+        router.add("GET", "/__mock/dashboard.js", .dashboardScript)
+        router.add("GET", "/__mock/dashboard.css", .dashboardStyle)
+        router.add("GET", "/favicon.ico", .favicon)
         self.router = router
     }
 
     /// The answer, and whether it changed connections (so a state file must have it first).
     func respond(to request: HTTPRequest, requestID: String) -> (response: HTTPResponse, changedState: Bool) {
+        if originGuard.refusalReason(for: request) != nil {
+            return (ControlOriginGuard.refusal.response, false)
+        }
         switch router.match(method: request.method, path: request.path) {
         case .unknownPath:
             return (GatewayError.noSuchAPI.response(requestID: requestID), false)
@@ -76,6 +89,9 @@ struct ControlAPI: Sendable {
             var violations: [String] = []
             if let status = query["status"] {
                 if let value = Int(status) { filter.status = value } else { violations.append("status must be an integer") }
+            }
+            if let since = query["since"] {
+                if let value = Int(since) { filter.since = value } else { violations.append("since must be an integer") }
             }
             if let limit = query["limit"] {
                 if let value = Int(limit), value >= 0 { filter.limit = value } else {
@@ -139,13 +155,58 @@ struct ControlAPI: Sendable {
 
         case .openAPI:
             return HTTPResponse(
-                status: .ok, headers: ["Content-Type": HTTPResponse.jsonContentType], body: Array(OpenAPIDocument.json.utf8))
+                status: .ok, headers: ["Content-Type": HTTPResponse.jsonContentType],
+                body: OpenAPIDocument.served(at: servedURL(of: request)))
+
+        case .showConfiguration:
+            return .json(.ok, ConfigurationReport(configuration: configuration, journal: controls.journal).json)
+
+        case .listConnections:
+            return .json(.ok, ["connections": .array(controls.store.allConnections().map { connection in
+                .object([
+                    "project_id": .string(connection.projectID),
+                    "workspace": .string(connection.workspace),
+                    "show": connection.showObject,
+                    "update_time": .number(JSONNumber(Int(connection.updateTime))),
+                    // The dashboard shows the record too, but never a secret: masked here,
+                    // unlike GET /__mock/state, which is a backup.
+                    "state": SecretMask.masked(connection.stateRecord),
+                ])
+            })])
 
         case .dashboard:
-            return HTTPResponse(
-                status: .ok, headers: ["Content-Type": "text/html;charset=UTF-8"],
-                body: Array(Dashboard(controls: controls).html.utf8))
+            return Self.asset(DashboardPage.html, type: "text/html;charset=UTF-8")
+        case .dashboardScript:
+            return Self.asset(DashboardScript.source, type: "text/javascript;charset=UTF-8")
+        case .dashboardStyle:
+            return Self.asset(DashboardStyle.source, type: "text/css;charset=UTF-8")
+        case .favicon:
+            return Self.asset(DashboardPage.favicon, type: "image/svg+xml")
         }
+    }
+
+    /// A page or file of the dashboard. The policy lets it load only its own script and
+    /// style (no inline script, so an escaping slip cannot run code) and never be framed by
+    /// another site (clickjacking of the controls).
+    private static func asset(_ text: String, type: String) -> HTTPResponse {
+        HTTPResponse(
+            status: .ok,
+            headers: [
+                "Content-Type": type,
+                "Content-Security-Policy":
+                    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+                "X-Frame-Options": "DENY",
+                "X-Content-Type-Options": "nosniff",
+                "Cache-Control": "no-cache",
+            ],
+            body: Array(text.utf8))
+    }
+
+    /// The URL this request reached the mock at: its `Host` (which the origin guard has
+    /// accepted); nil without one (HTTP/1.0), when the document's own default stays.
+    private func servedURL(of request: HTTPRequest) -> String? {
+        guard let host = request.headers["Host"]?.trimmingOWS, !host.isEmpty else { return nil }
+        return "http://\(host)"
     }
 
     private var clockResponse: HTTPResponse {

@@ -26,13 +26,17 @@ struct MockResponder: HTTPResponder {
         var latencyMilliseconds = 0
         var changedState = false
         var projectID: String?
+        var principal: String?
     }
 
     func respond(to request: HTTPRequest, later reply: @escaping @Sendable (HTTPReply) -> Void) -> HTTPReply? {
         let started = MockClock.monotonicMilliseconds()
         let requestID = requestIDs.next()
         let path = request.path
-        let isControl = configuration.adminEnabled && (path == "/__mock" || path.hasPrefix("/__mock/"))
+        // The browser's automatic /favicon.ico goes to the dashboard too, so that opening it
+        // never adds a 404 to the journal (issue 13).
+        let isControl = configuration.adminEnabled
+            && (path == "/__mock" || path.hasPrefix("/__mock/") || path == "/favicon.ico")
         var outcome: Outcome
         if isControl {
             let (response, changedState) = controlAPI.respond(to: request, requestID: requestID)
@@ -102,6 +106,7 @@ struct MockResponder: HTTPResponder {
         let principal: Principal
         do throws(GatewayError) {
             principal = try authenticator.authenticate(request, projectID: projectID)
+            outcome.principal = principal.label
             if let rateLimiter, !rateLimiter.allow("\(route.method) \(route.template)") { throw .throttled }
         } catch {
             outcome.reply = .response(error.response(requestID: requestID))
@@ -149,13 +154,15 @@ struct MockResponder: HTTPResponder {
     private func journal(
         _ request: HTTPRequest, _ outcome: Outcome, errorCode: String?, requestID: String, started: Double
     ) {
-        let status: Int = if case .response(let response) = outcome.reply { response.status.code } else { 0 }
+        let response: HTTPResponse? = if case .response(let response) = outcome.reply { response } else { nil }
+        let body = JournalBody(request.body)
         controls.journal.record(JournalEntry(
             seq: 0, timeMilliseconds: controls.clock.nowMilliseconds, method: request.method, path: String(request.path),
             query: request.query.map(String.init) ?? "", projectID: outcome.projectID, workspace: request.headers["workspace"],
-            headers: Redaction.headers(request.headers), body: Redaction.body(request.body),
-            status: status, errorCode: errorCode, requestID: requestID,
-            durationMilliseconds: MockClock.monotonicMilliseconds() - started))
+            headers: Redaction.headers(request.headers), body: body.value, bodyTruncated: body.truncatedFrom,
+            status: response?.status.code ?? 0, errorCode: errorCode, requestID: requestID,
+            durationMilliseconds: MockClock.monotonicMilliseconds() - started, principal: outcome.principal,
+            response: response.map(JournalResponse.init), bodyBytes: body.keptBytes))
     }
 
     private func logAccess(

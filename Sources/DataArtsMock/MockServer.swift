@@ -30,7 +30,7 @@ public final class MockServer: Sendable {
         self.configuration = configuration
         let startedAt = MockClock.monotonicMilliseconds()
         clock = MockClock()
-        journal = RequestJournal(capacity: configuration.journalCapacity)
+        journal = RequestJournal(capacity: configuration.journalCapacity, maxBytes: configuration.journalMaxBytes)
         faults = FaultRules()
         let ids = IdentifierGenerator(seed: configuration.seed)
         // Request ids draw from their own stream, so they do not shift connection ids.
@@ -52,7 +52,7 @@ public final class MockServer: Sendable {
             ? Set(configuration.auth.workspaces) : nil
         let responder = MockResponder(
             configuration: configuration, api: DataConnectionAPI(store: store, allowedWorkspaces: allowedWorkspaces),
-            controlAPI: ControlAPI(controls: controls, startedAt: startedAt),
+            controlAPI: ControlAPI(controls: controls, configuration: configuration, startedAt: startedAt),
             authenticator: Authenticator(configuration: configuration.auth, clock: clock),
             controls: controls, rateLimiter: configuration.rateLimit.map(RateLimiter.init(perSecond:)),
             stateFile: stateFile, requestIDs: requestIDs, logger: logger)

@@ -16,7 +16,7 @@ enum OpenAPIDocument {
   "servers": [
     {
       "url": "http://127.0.0.1:8080",
-      "description": "dataarts-mock with its default --host and --port"
+      "description": "This mock: GET /__mock/openapi.json names the address it was reached at (its Host); the fixture says the default --host and --port."
     }
   ],
   "tags": [
@@ -26,7 +26,7 @@ enum OpenAPIDocument {
     },
     {
       "name": "mock-controls",
-      "description": "Test-double controls under /__mock/: JSON in and out, no authentication, not journaled."
+      "description": "Test-double controls under /__mock/: JSON in and out, no authentication, not journaled. Taken only from the mock's own origin: Host a loopback name or address, the bound address or an --allow-host name; any other Origin, Sec-Fetch-Site: cross-site, or a state-changing call whose body is not application/json answers 403 DAYU.4402."
     }
   ],
   "security": [
@@ -618,6 +618,9 @@ enum OpenAPIDocument {
               }
             }
           },
+          "403": {
+            "$ref": "#/components/responses/ControlForbidden"
+          },
           "404": {
             "$ref": "#/components/responses/NoSuchAPI"
           },
@@ -682,6 +685,9 @@ enum OpenAPIDocument {
                 "$ref": "#/components/headers/X-Request-Id"
               }
             }
+          },
+          "403": {
+            "$ref": "#/components/responses/ControlForbidden"
           },
           "404": {
             "$ref": "#/components/responses/NoSuchAPI"
@@ -764,6 +770,15 @@ enum OpenAPIDocument {
             }
           },
           {
+            "name": "since",
+            "in": "query",
+            "required": false,
+            "description": "Only entries whose seq is greater (an integer, else 400): what a poller has not seen yet.",
+            "schema": {
+              "type": "integer"
+            }
+          },
+          {
             "name": "limit",
             "in": "query",
             "required": false,
@@ -793,6 +808,9 @@ enum OpenAPIDocument {
           },
           "400": {
             "$ref": "#/components/responses/ControlBadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/ControlForbidden"
           },
           "404": {
             "$ref": "#/components/responses/NoSuchAPI"
@@ -835,6 +853,9 @@ enum OpenAPIDocument {
                 "$ref": "#/components/headers/X-Request-Id"
               }
             }
+          },
+          "403": {
+            "$ref": "#/components/responses/ControlForbidden"
           },
           "404": {
             "$ref": "#/components/responses/NoSuchAPI"
@@ -901,6 +922,9 @@ enum OpenAPIDocument {
           "400": {
             "$ref": "#/components/responses/ControlBadRequest"
           },
+          "403": {
+            "$ref": "#/components/responses/ControlForbidden"
+          },
           "404": {
             "$ref": "#/components/responses/NoSuchAPI"
           },
@@ -950,6 +974,9 @@ enum OpenAPIDocument {
               }
             }
           },
+          "403": {
+            "$ref": "#/components/responses/ControlForbidden"
+          },
           "404": {
             "$ref": "#/components/responses/NoSuchAPI"
           },
@@ -991,6 +1018,9 @@ enum OpenAPIDocument {
                 "$ref": "#/components/headers/X-Request-Id"
               }
             }
+          },
+          "403": {
+            "$ref": "#/components/responses/ControlForbidden"
           },
           "404": {
             "$ref": "#/components/responses/NoSuchAPI"
@@ -1046,6 +1076,9 @@ enum OpenAPIDocument {
                 "$ref": "#/components/headers/X-Request-Id"
               }
             }
+          },
+          "403": {
+            "$ref": "#/components/responses/ControlForbidden"
           },
           "404": {
             "description": "No rule has that id (DAYU.4402 body with status 404), or APIGW.0101.",
@@ -1117,6 +1150,9 @@ enum OpenAPIDocument {
               }
             }
           },
+          "403": {
+            "$ref": "#/components/responses/ControlForbidden"
+          },
           "404": {
             "$ref": "#/components/responses/NoSuchAPI"
           },
@@ -1181,6 +1217,9 @@ enum OpenAPIDocument {
           "400": {
             "$ref": "#/components/responses/ControlBadRequest"
           },
+          "403": {
+            "$ref": "#/components/responses/ControlForbidden"
+          },
           "404": {
             "$ref": "#/components/responses/NoSuchAPI"
           },
@@ -1222,6 +1261,9 @@ enum OpenAPIDocument {
                 "$ref": "#/components/headers/X-Request-Id"
               }
             }
+          },
+          "403": {
+            "$ref": "#/components/responses/ControlForbidden"
           },
           "404": {
             "$ref": "#/components/responses/NoSuchAPI"
@@ -1273,6 +1315,9 @@ enum OpenAPIDocument {
                 }
               }
             }
+          },
+          "403": {
+            "$ref": "#/components/responses/ControlForbidden"
           },
           "404": {
             "$ref": "#/components/responses/NoSuchAPI"
@@ -1331,6 +1376,9 @@ enum OpenAPIDocument {
           "400": {
             "$ref": "#/components/responses/ControlBadRequest"
           },
+          "403": {
+            "$ref": "#/components/responses/ControlForbidden"
+          },
           "404": {
             "$ref": "#/components/responses/NoSuchAPI"
           },
@@ -1382,6 +1430,9 @@ enum OpenAPIDocument {
               }
             }
           },
+          "403": {
+            "$ref": "#/components/responses/ControlForbidden"
+          },
           "404": {
             "$ref": "#/components/responses/NoSuchAPI"
           },
@@ -1406,7 +1457,8 @@ enum OpenAPIDocument {
           "505": {
             "$ref": "#/components/responses/VersionNotSupported"
           }
-        }
+        },
+        "description": "This document, with servers[0].url set to the address the request reached (http:// and its Host)."
       }
     },
     "/__mock/": {
@@ -1419,7 +1471,7 @@ enum OpenAPIDocument {
         "security": [],
         "responses": {
           "200": {
-            "description": "A small HTML page: connections per workspace, recent requests, fault rules.",
+            "description": "The dashboard (HTML; its views are drawn by /__mock/dashboard.js from the JSON controls): connections, requests, faults, controls, configuration, API docs.",
             "headers": {
               "X-Request-Id": {
                 "$ref": "#/components/headers/X-Request-Id"
@@ -1432,6 +1484,9 @@ enum OpenAPIDocument {
                 }
               }
             }
+          },
+          "403": {
+            "$ref": "#/components/responses/ControlForbidden"
           },
           "404": {
             "$ref": "#/components/responses/NoSuchAPI"
@@ -1470,7 +1525,7 @@ enum OpenAPIDocument {
         "security": [],
         "responses": {
           "200": {
-            "description": "A small HTML page: connections per workspace, recent requests, fault rules.",
+            "description": "The dashboard (HTML; its views are drawn by /__mock/dashboard.js from the JSON controls): connections, requests, faults, controls, configuration, API docs.",
             "headers": {
               "X-Request-Id": {
                 "$ref": "#/components/headers/X-Request-Id"
@@ -1483,6 +1538,229 @@ enum OpenAPIDocument {
                 }
               }
             }
+          },
+          "403": {
+            "$ref": "#/components/responses/ControlForbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NoSuchAPI"
+          },
+          "408": {
+            "$ref": "#/components/responses/RequestTimeout"
+          },
+          "413": {
+            "$ref": "#/components/responses/EntityTooLarge"
+          },
+          "414": {
+            "$ref": "#/components/responses/URITooLarge"
+          },
+          "494": {
+            "$ref": "#/components/responses/HeadersTooLarge"
+          },
+          "501": {
+            "$ref": "#/components/responses/NotImplemented"
+          },
+          "503": {
+            "$ref": "#/components/responses/Overloaded"
+          },
+          "505": {
+            "$ref": "#/components/responses/VersionNotSupported"
+          }
+        }
+      }
+    },
+    "/__mock/config": {
+      "get": {
+        "tags": [
+          "mock-controls"
+        ],
+        "operationId": "MockConfiguration",
+        "summary": "The running configuration",
+        "description": "Auth mode, tokens and credentials by name only (never a secret), limits, the journal's capacity, budget and fill, the version.",
+        "security": [],
+        "responses": {
+          "200": {
+            "description": "The running configuration.",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/X-Request-Id"
+              }
+            },
+            "content": {
+              "application/json;charset=UTF-8": {
+                "schema": {
+                  "$ref": "#/components/schemas/MockConfiguration"
+                }
+              }
+            }
+          },
+          "403": {
+            "$ref": "#/components/responses/ControlForbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NoSuchAPI"
+          },
+          "408": {
+            "$ref": "#/components/responses/RequestTimeout"
+          },
+          "413": {
+            "$ref": "#/components/responses/EntityTooLarge"
+          },
+          "414": {
+            "$ref": "#/components/responses/URITooLarge"
+          },
+          "494": {
+            "$ref": "#/components/responses/HeadersTooLarge"
+          },
+          "501": {
+            "$ref": "#/components/responses/NotImplemented"
+          },
+          "503": {
+            "$ref": "#/components/responses/Overloaded"
+          },
+          "505": {
+            "$ref": "#/components/responses/VersionNotSupported"
+          }
+        }
+      }
+    },
+    "/__mock/connections": {
+      "get": {
+        "tags": [
+          "mock-controls"
+        ],
+        "operationId": "MockConnections",
+        "summary": "Every connection, masked",
+        "description": "Every stored connection of every project and workspace as the dashboard shows it: the show object and the state record, secrets masked in both.",
+        "security": [],
+        "responses": {
+          "200": {
+            "description": "Every connection, masked.",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/X-Request-Id"
+              }
+            },
+            "content": {
+              "application/json;charset=UTF-8": {
+                "schema": {
+                  "$ref": "#/components/schemas/MockConnections"
+                }
+              }
+            }
+          },
+          "403": {
+            "$ref": "#/components/responses/ControlForbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NoSuchAPI"
+          },
+          "408": {
+            "$ref": "#/components/responses/RequestTimeout"
+          },
+          "413": {
+            "$ref": "#/components/responses/EntityTooLarge"
+          },
+          "414": {
+            "$ref": "#/components/responses/URITooLarge"
+          },
+          "494": {
+            "$ref": "#/components/responses/HeadersTooLarge"
+          },
+          "501": {
+            "$ref": "#/components/responses/NotImplemented"
+          },
+          "503": {
+            "$ref": "#/components/responses/Overloaded"
+          },
+          "505": {
+            "$ref": "#/components/responses/VersionNotSupported"
+          }
+        }
+      }
+    },
+    "/__mock/dashboard.js": {
+      "get": {
+        "tags": [
+          "mock-controls"
+        ],
+        "operationId": "MockDashboardScript",
+        "summary": "The dashboard's script",
+        "description": "Served with the page; no CDN, nothing else loads.",
+        "security": [],
+        "responses": {
+          "200": {
+            "description": "The dashboard's script.",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/X-Request-Id"
+              }
+            },
+            "content": {
+              "text/javascript;charset=UTF-8": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "403": {
+            "$ref": "#/components/responses/ControlForbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NoSuchAPI"
+          },
+          "408": {
+            "$ref": "#/components/responses/RequestTimeout"
+          },
+          "413": {
+            "$ref": "#/components/responses/EntityTooLarge"
+          },
+          "414": {
+            "$ref": "#/components/responses/URITooLarge"
+          },
+          "494": {
+            "$ref": "#/components/responses/HeadersTooLarge"
+          },
+          "501": {
+            "$ref": "#/components/responses/NotImplemented"
+          },
+          "503": {
+            "$ref": "#/components/responses/Overloaded"
+          },
+          "505": {
+            "$ref": "#/components/responses/VersionNotSupported"
+          }
+        }
+      }
+    },
+    "/__mock/dashboard.css": {
+      "get": {
+        "tags": [
+          "mock-controls"
+        ],
+        "operationId": "MockDashboardStyle",
+        "summary": "The dashboard's style sheet",
+        "description": "Served with the page.",
+        "security": [],
+        "responses": {
+          "200": {
+            "description": "The dashboard's style sheet.",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/X-Request-Id"
+              }
+            },
+            "content": {
+              "text/css;charset=UTF-8": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "403": {
+            "$ref": "#/components/responses/ControlForbidden"
           },
           "404": {
             "$ref": "#/components/responses/NoSuchAPI"
@@ -2268,7 +2546,7 @@ enum OpenAPIDocument {
       },
       "MockJournalEntry": {
         "type": "object",
-        "description": "One request that reached routing; secrets redacted (X-Auth-Token, the Signature= part of Authorization, secret keys of the body).",
+        "description": "One request that reached routing and the answer it got; secrets redacted (X-Auth-Token, the Signature= part of Authorization, secret keys of the body) in both.",
         "additionalProperties": false,
         "required": [
           "seq",
@@ -2283,7 +2561,9 @@ enum OpenAPIDocument {
           "status",
           "error_code",
           "request_id",
-          "duration_ms"
+          "duration_ms",
+          "principal",
+          "response"
         ],
         "properties": {
           "seq": {
@@ -2322,7 +2602,7 @@ enum OpenAPIDocument {
           },
           "body": {
             "nullable": true,
-            "description": "The parsed JSON body, a string when it does not parse, null when there is none."
+            "description": "The parsed JSON body, a string when it does not parse or was cut (see body_truncated), null when there is none."
           },
           "status": {
             "type": "integer",
@@ -2340,6 +2620,25 @@ enum OpenAPIDocument {
           "duration_ms": {
             "type": "number",
             "minimum": 0
+          },
+          "body_truncated": {
+            "type": "integer",
+            "minimum": 65537,
+            "description": "Present only when the body was over 64 KiB: its original size in bytes; body is then its first 64 KiB (of the redacted JSON when it parsed) as a string."
+          },
+          "principal": {
+            "type": "string",
+            "nullable": true,
+            "description": "Who the gateway let through, by name only: the configured user name, else the access key, else \"token\"; null when authentication did not pass or the path matched no API."
+          },
+          "response": {
+            "nullable": true,
+            "description": "What the client got; null when the connection was closed without an answer.",
+            "allOf": [
+              {
+                "$ref": "#/components/schemas/MockJournalResponse"
+              }
+            ]
           }
         }
       },
@@ -2367,7 +2666,7 @@ enum OpenAPIDocument {
           "capacity": {
             "type": "integer",
             "minimum": 1,
-            "description": "--journal-capacity (default 10000)."
+            "description": "--journal-capacity (default 10000). The journal is also bounded in bytes (--journal-max-bytes, default 64 MiB): GET /__mock/config tells how full it is."
           }
         }
       },
@@ -2727,6 +3026,261 @@ enum OpenAPIDocument {
           }
         },
         "additionalProperties": true
+      },
+      "Error4402Origin": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "error_code",
+          "error_msg"
+        ],
+        "properties": {
+          "error_code": {
+            "type": "string",
+            "enum": [
+              "DAYU.4402"
+            ]
+          },
+          "error_msg": {
+            "type": "string"
+          }
+        },
+        "example": {
+          "error_code": "DAYU.4402",
+          "error_msg": "The operation failed, detail msg control calls are accepted only from this mock's own origin."
+        }
+      },
+      "MockJournalResponse": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "status",
+          "headers",
+          "body"
+        ],
+        "properties": {
+          "status": {
+            "type": "integer"
+          },
+          "headers": {
+            "type": "object",
+            "additionalProperties": {
+              "type": "string"
+            }
+          },
+          "body": {
+            "nullable": true,
+            "description": "The parsed JSON body, a string when it does not parse or was cut, null when empty."
+          },
+          "body_truncated": {
+            "type": "integer",
+            "minimum": 65537,
+            "description": "Present only when the body was over 64 KiB: its original size."
+          }
+        }
+      },
+      "MockConfiguration": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "version",
+          "host",
+          "allowed_hosts",
+          "auth",
+          "limits",
+          "journal",
+          "state_file",
+          "seed"
+        ],
+        "properties": {
+          "version": {
+            "type": "string"
+          },
+          "host": {
+            "type": "string"
+          },
+          "allowed_hosts": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "auth": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "mode",
+              "tokens",
+              "credentials",
+              "workspaces"
+            ],
+            "properties": {
+              "mode": {
+                "type": "string",
+                "enum": [
+                  "permissive",
+                  "strict"
+                ]
+              },
+              "tokens": {
+                "type": "array",
+                "description": "Configured tokens: the token itself is a secret and shows as ******.",
+                "items": {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "required": [
+                    "token",
+                    "project_id",
+                    "user"
+                  ],
+                  "properties": {
+                    "token": {
+                      "type": "string",
+                      "enum": [
+                        "******"
+                      ]
+                    },
+                    "project_id": {
+                      "type": "string",
+                      "nullable": true
+                    },
+                    "user": {
+                      "type": "string",
+                      "nullable": true
+                    }
+                  }
+                }
+              },
+              "credentials": {
+                "type": "array",
+                "description": "Configured AK/SK pairs by access key; the secret key never appears.",
+                "items": {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "required": [
+                    "access_key",
+                    "project_id",
+                    "user"
+                  ],
+                  "properties": {
+                    "access_key": {
+                      "type": "string"
+                    },
+                    "project_id": {
+                      "type": "string",
+                      "nullable": true
+                    },
+                    "user": {
+                      "type": "string",
+                      "nullable": true
+                    }
+                  }
+                }
+              },
+              "workspaces": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "limits": {
+            "type": "object",
+            "additionalProperties": {
+              "type": "number",
+              "nullable": true
+            }
+          },
+          "journal": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "capacity",
+              "max_bytes",
+              "entries",
+              "bytes",
+              "dropped",
+              "oldest_seq",
+              "next_seq"
+            ],
+            "properties": {
+              "capacity": {
+                "type": "integer"
+              },
+              "max_bytes": {
+                "type": "integer"
+              },
+              "entries": {
+                "type": "integer"
+              },
+              "bytes": {
+                "type": "integer"
+              },
+              "dropped": {
+                "type": "integer"
+              },
+              "oldest_seq": {
+                "type": "integer",
+                "nullable": true
+              },
+              "next_seq": {
+                "type": "integer"
+              }
+            }
+          },
+          "state_file": {
+            "type": "string",
+            "nullable": true
+          },
+          "seed": {
+            "type": "string",
+            "nullable": true,
+            "description": "--seed as a decimal string (it may exceed 2^53)."
+          }
+        }
+      },
+      "MockConnections": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "connections"
+        ],
+        "properties": {
+          "connections": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "additionalProperties": false,
+              "required": [
+                "project_id",
+                "workspace",
+                "show",
+                "update_time",
+                "state"
+              ],
+              "properties": {
+                "project_id": {
+                  "type": "string"
+                },
+                "workspace": {
+                  "type": "string"
+                },
+                "show": {
+                  "type": "object",
+                  "description": "The show object (GET …/data-connections/{id}), secrets masked."
+                },
+                "update_time": {
+                  "type": "integer"
+                },
+                "state": {
+                  "type": "object",
+                  "description": "The state record (GET /__mock/state's), secrets masked."
+                }
+              }
+            }
+          }
+        }
       }
     },
     "responses": {
@@ -3009,6 +3563,21 @@ enum OpenAPIDocument {
           "application/json;charset=UTF-8": {
             "schema": {
               "$ref": "#/components/schemas/GatewayError0201"
+            }
+          }
+        }
+      },
+      "ControlForbidden": {
+        "description": "The call did not come from this mock's own origin (Host, Origin, Sec-Fetch-Site), or a state-changing call's body is not application/json (SPEC §6).",
+        "headers": {
+          "X-Request-Id": {
+            "$ref": "#/components/headers/X-Request-Id"
+          }
+        },
+        "content": {
+          "application/json;charset=UTF-8": {
+            "schema": {
+              "$ref": "#/components/schemas/Error4402Origin"
             }
           }
         }

@@ -3,4 +3,7 @@
 struct Principal: Sendable, Equatable {
     var userName: String?
     var projectID: String?
+    /// How the journal and the dashboard name the caller: the user name, else the access key
+    /// or `token`; never a secret.
+    var label: String?
 }

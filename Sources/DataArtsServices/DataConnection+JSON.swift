@@ -1,9 +1,9 @@
-import DataArtsJSON
+public import DataArtsJSON
 
 /// The vendor's response shapes, keys in the order of the vendor's tables (SPEC §2.3, §2.4).
 extension DataConnection {
     /// Show: a flat record, secrets masked, absent optional fields as `null`.
-    var showObject: JSONValue {
+    public var showObject: JSONValue {
         .object([
             "dw_name": .string(settings.name),
             "dw_type": .string(settings.type),
