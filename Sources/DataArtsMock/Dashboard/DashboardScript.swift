@@ -22,7 +22,7 @@ function el(tag, attrs, ...children) {
     else if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
     else node.setAttribute(key, value === true ? "" : String(value));
   }
-  for (const child of children.flat()) {
+  for (const child of children.flat(Infinity)) {
     if (child === null || child === undefined) continue;
     node.append(child instanceof Node ? child : document.createTextNode(String(child)));
   }
@@ -355,7 +355,7 @@ async function loadDocs() {
         const request = deref(op.requestBody);
         if (request && request.content) {
           for (const [type, media] of Object.entries(request.content)) {
-            parts.push(el("h3", {}, "Request body (" + type + ")"));
+            parts.push(el("h3", {}, "Request body (" + type + ")" + (media.example === undefined && !media.examples ? ", an example made from its schema" : "")));
             for (const example of examplesOf(media, deref)) parts.push(el("pre", {}, pretty(example)));
           }
         }
@@ -380,8 +380,41 @@ function examplesOf(media, deref) {
   if (media.example !== undefined) return [media.example];
   if (media.examples) return Object.values(media.examples).map((e) => deref(e).value).filter((v) => v !== undefined);
   const schema = deref(media.schema);
-  if (schema && schema.example !== undefined) return [schema.example];
-  return [];
+  if (!schema) return [];
+  const sample = sampleOf(schema, deref, 0);
+  return sample === undefined ? [] : [sample];
+}
+
+// An example made from a schema where the document gives none: its example, default or
+// first enum value, else a placeholder of its type; objects with their properties, arrays
+// with one item. Bounded in depth, so that a recursive schema ends.
+function sampleOf(raw, deref, depth) {
+  const schema = deref(raw);
+  if (!schema || depth > 6) return undefined;
+  if (schema.example !== undefined) return schema.example;
+  if (schema.default !== undefined) return schema.default;
+  if (schema.enum) return schema.enum[0];
+  const choice = schema.oneOf || schema.anyOf || schema.allOf;
+  if (choice) {
+    if (schema.allOf) return Object.assign({}, ...schema.allOf.map((part) => sampleOf(part, deref, depth + 1)).filter((v) => v && typeof v === "object"));
+    return sampleOf(choice[0], deref, depth + 1);
+  }
+  switch (schema.type) {
+    case "object": {
+      const out = {};
+      for (const [key, value] of Object.entries(schema.properties || {})) {
+        const sample = sampleOf(value, deref, depth + 1);
+        if (sample !== undefined) out[key] = sample;
+      }
+      return out;
+    }
+    case "array": { const item = sampleOf(schema.items, deref, depth + 1); return item === undefined ? [] : [item]; }
+    case "integer": return schema.minimum !== undefined ? schema.minimum : 0;
+    case "number": return 0;
+    case "boolean": return false;
+    case "string": return schema.format === "date-time" ? "2026-01-01T00:00:00Z" : (schema.pattern ? "string matching " + schema.pattern : "string");
+    default: return schema.nullable ? null : undefined;
+  }
 }
 
 // ---- wiring ------------------------------------------------------------------------------
