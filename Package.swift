@@ -27,10 +27,13 @@ let package = Package(
         // The emulated service: never sees a socket.
         .target(name: "DataArtsServices", dependencies: ["DataArtsHTTP1", "DataArtsJSON", "DataArtsLocking"]),
         // The library product: the only module that sees both Transport and DataConnections.
+        // Build-time tool of EmbedFilesPlugin: files of the repository as byte arrays.
+        .executableTarget(name: "DataArtsEmbedTool"),
+        .plugin(name: "EmbedFilesPlugin", capability: .buildTool(), dependencies: ["DataArtsEmbedTool"]),
         .target(name: "DataArtsMock", dependencies: [
             "DataArtsHTTP1", "DataArtsJSON", "DataArtsLocking", "DataArtsSigning", "DataArtsTransport", "DataArtsServices",
             .product(name: "Logging", package: "swift-log"),
-        ]),
+        ], plugins: ["EmbedFilesPlugin"]),
         .executableTarget(name: "dataarts-mock", dependencies: [
             "DataArtsMock",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -39,18 +42,27 @@ let package = Package(
         // libcurl for the integration tests' client side.
         .systemLibrary(name: "CDataArtsCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
 
-        .testTarget(name: "DataArtsHTTP1Tests", dependencies: ["DataArtsHTTP1"]),
-        .testTarget(name: "DataArtsJSONTests", dependencies: ["DataArtsJSON"]),
+        // What several test targets share: fixture paths, header look-ups.
+        .target(name: "DataArtsTestSupport", path: "Tests/DataArtsTestSupport"),
+        .testTarget(name: "DataArtsHTTP1Tests", dependencies: ["DataArtsHTTP1", "DataArtsTestSupport"]),
+        .testTarget(name: "DataArtsJSONTests", dependencies: ["DataArtsJSON", "DataArtsTestSupport"]),
         .testTarget(name: "DataArtsSigningTests", dependencies: ["DataArtsSigning", "DataArtsHTTP1"]),
-        .testTarget(name: "DataArtsServicesTests", dependencies: ["DataArtsServices", "DataArtsHTTP1", "DataArtsJSON"]),
+        .testTarget(name: "DataArtsServicesTests", dependencies: [
+            "DataArtsServices", "DataArtsHTTP1", "DataArtsJSON", "DataArtsTestSupport",
+        ]),
+        // The request pipeline in process: a request value in, an outcome out, no socket.
+        .testTarget(name: "DataArtsMockTests", dependencies: [
+            "DataArtsMock", "DataArtsServices", "DataArtsHTTP1", "DataArtsJSON", .product(name: "Logging", package: "swift-log"),
+        ]),
         .testTarget(name: "IntegrationTests", dependencies: [
             "DataArtsMock", "DataArtsServices", "DataArtsHTTP1", "DataArtsJSON", "DataArtsLocking", "DataArtsSigning", "CDataArtsCurl",
+            "DataArtsTestSupport",
             .product(name: "Logging", package: "swift-log"),
         ]),
     ]
 )
 
-for target in package.targets where target.type != .system {
+for target in package.targets where target.type != .system && target.type != .plugin {
     target.swiftSettings = (target.swiftSettings ?? []) + [
         .enableUpcomingFeature("ExistentialAny"),
         .enableUpcomingFeature("InternalImportsByDefault"),

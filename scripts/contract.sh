@@ -51,9 +51,7 @@ fi
 # --- 2. the document ------------------------------------------------------------------------
 log "validating ${document#"$root"/}"
 "$venv/bin/openapi-spec-validator" "$document"
-if [[ -x $root/scripts/embed-openapi.sh ]]; then
-    "$root/scripts/embed-openapi.sh" --check
-fi
+# The binary embeds this file at build time (Plugins/EmbedFilesPlugin), so it cannot drift.
 
 # --- 3. the server --------------------------------------------------------------------------
 # From here on only the mock is contacted: never through a proxy.

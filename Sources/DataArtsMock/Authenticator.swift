@@ -3,7 +3,7 @@ import DataArtsHTTP1
 import DataArtsSigning
 
 /// The gateway's authentication (SPEC §4): a token or an AK/SK signature, then the project
-/// binding. Failures are `GatewayError`s, answered before the service sees the request.
+/// binding. Failures are gateway `APIError`s, answered before the service sees the request.
 struct Authenticator: Sendable {
     let configuration: AuthConfiguration
     let clock: MockClock
@@ -18,7 +18,7 @@ struct Authenticator: Sendable {
         credentials = Dictionary(configuration.credentials.map { ($0.accessKey, $0) }, uniquingKeysWith: { _, last in last })
     }
 
-    func authenticate(_ request: HTTPRequest, projectID: String) throws(GatewayError) -> Principal {
+    func authenticate(_ request: HTTPRequest, projectID: String) throws(APIError) -> Principal {
         let principal: Principal
         if let authorization = request.headers["Authorization"], !authorization.isEmpty {
             principal = try signer(of: request)
@@ -33,7 +33,7 @@ struct Authenticator: Sendable {
         return principal
     }
 
-    private func signer(of request: HTTPRequest) throws(GatewayError) -> Principal {
+    private func signer(of request: HTTPRequest) throws(APIError) -> Principal {
         let now = clock.nowMilliseconds
         do throws(SignatureFailure) {
             let authorization = try verifier.authorization(of: request, now: now)
@@ -52,7 +52,7 @@ struct Authenticator: Sendable {
         }
     }
 
-    private func holder(of token: String) throws(GatewayError) -> Principal {
+    private func holder(of token: String) throws(APIError) -> Principal {
         if let known = tokens[token] {
             return Principal(userName: known.userName, projectID: known.projectID, label: known.userName ?? "token")
         }

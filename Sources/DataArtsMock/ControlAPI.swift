@@ -47,29 +47,26 @@ struct ControlAPI: Sendable {
         self.router = router
     }
 
-    /// The answer, and whether it changed connections (so a state file must have it first).
-    func respond(to request: HTTPRequest, requestID: String) -> (response: HTTPResponse, changedState: Bool) {
-        if originGuard.refusalReason(for: request) != nil {
-            return (ControlOriginGuard.refusal.response, false)
-        }
+    /// The control call's outcome; resets and imports are marked as state changes, so that a
+    /// state file holds them before the answer leaves.
+    func respond(to request: inout ServiceRequest) -> Outcome {
+        if originGuard.refusalReason(for: request.head) != nil { return .failure(ControlOriginGuard.refusal) }
         switch router.match(method: request.method, path: request.path) {
         case .unknownPath:
-            return (GatewayError.noSuchAPI.response(requestID: requestID), false)
+            return .failure(.noSuchAPI)
         case .wrongMethod:
-            return (GatewayError.noSuchMethod.response(requestID: requestID), false)
+            return .failure(.noSuchMethod)
         case .found(let route, let parameters):
+            request.parameters = parameters
             do throws(APIError) {
-                let changes = route.value == .reset || route.value == .importState
-                return (try perform(route.value, request, parameters: parameters), changes)
+                return .answer(try perform(route.value, &request))
             } catch {
-                return (error.response, false)
+                return .failure(error)
             }
         }
     }
 
-    private static let noContent = HTTPResponse(status: .noContent)
-
-    private func perform(_ operation: Operation, _ request: HTTPRequest, parameters: [String: String]) throws(APIError) -> HTTPResponse {
+    private func perform(_ operation: Operation, _ request: inout ServiceRequest) throws(APIError) -> ServiceAnswer {
         let query = Dictionary(QueryString.pairs(request.query), uniquingKeysWith: { _, last in last })
         switch operation {
         case .health:
@@ -81,24 +78,24 @@ struct ControlAPI: Sendable {
 
         case .reset:
             controls.reset(projectID: query["project"], workspace: query["workspace"])
-            return Self.noContent
+            return .noContent(changedState: true)
 
         case .listRequests:
             var filter = RequestJournal.Filter(
                 method: query["method"], path: query["path"], projectID: query["project"], workspace: query["workspace"])
-            var violations: [String] = []
+            var violations = Violations()
             if let status = query["status"] {
-                if let value = Int(status) { filter.status = value } else { violations.append("status must be an integer") }
+                if let value = Int(status) { filter.status = value } else { violations.add("status must be an integer") }
             }
             if let since = query["since"] {
-                if let value = Int(since) { filter.since = value } else { violations.append("since must be an integer") }
+                if let value = Int(since) { filter.since = value } else { violations.add("since must be an integer") }
             }
             if let limit = query["limit"] {
                 if let value = Int(limit), value >= 0 { filter.limit = value } else {
-                    violations.append("limit must be a non-negative integer")
+                    violations.add("limit must be a non-negative integer")
                 }
             }
-            if !violations.isEmpty { throw .badRequest(violations) }
+            try violations.check()
             let snapshot = controls.journal.entries(matching: filter)
             return .json(.ok, [
                 "requests": .array(snapshot.entries.map(\.json)),
@@ -108,10 +105,10 @@ struct ControlAPI: Sendable {
 
         case .clearRequests:
             controls.journal.clear()
-            return Self.noContent
+            return .noContent()
 
         case .addFault:
-            let rule = try FaultRule(json: try Self.body(of: request))
+            let rule = try FaultRule(json: try Self.body(of: &request))
             return .json(.created, controls.faults.add(rule).json)
 
         case .listFaults:
@@ -119,21 +116,18 @@ struct ControlAPI: Sendable {
 
         case .clearFaults:
             controls.faults.removeAll()
-            return Self.noContent
+            return .noContent()
 
         case .removeFault:
-            let id = parameters["id"] ?? ""
-            guard controls.faults.remove(id: id) else {
-                throw .custom(
-                    status: .notFound, code: "DAYU.4402", message: APIError.badRequest("no fault rule has id \(id)").message)
-            }
-            return Self.noContent
+            let id = request.parameters["id"] ?? ""
+            guard controls.faults.remove(id: id) else { throw APIError.badRequest("no fault rule has id \(id)").with(status: .notFound) }
+            return .noContent()
 
         case .showClock:
             return clockResponse
 
         case .freezeClock:
-            let body = try Self.body(of: request)
+            let body = try Self.body(of: &request)
             guard let milliseconds = body.object?["now_ms"]?.number?.intValue, milliseconds >= 0 else {
                 throw .badRequest("now_ms must be a non-negative integer (epoch milliseconds)")
             }
@@ -142,21 +136,20 @@ struct ControlAPI: Sendable {
 
         case .releaseClock:
             controls.clock.release()
-            return Self.noContent
+            return .noContent()
 
         case .exportState:
             return .json(.ok, ["connections": .array(controls.store.allConnections().map(\.stateRecord))])
 
         case .importState:
             let connections = try DataConnection.fromState(
-                try Self.body(of: request), ids: controls.ids, now: controls.clock.nowMilliseconds)
+                try Self.body(of: &request), ids: controls.ids, now: controls.clock.nowMilliseconds)
             controls.store.replaceAll(with: connections)
-            return Self.noContent
+            return .noContent(changedState: true)
 
         case .openAPI:
-            return HTTPResponse(
-                status: .ok, headers: ["Content-Type": HTTPResponse.jsonContentType],
-                body: OpenAPIDocument.served(at: servedURL(of: request)))
+            return ServiceAnswer(
+                body: .bytes(OpenAPIDocument.served(at: Self.servedURL(of: request.head)), contentType: HTTPResponse.jsonContentType))
 
         case .showConfiguration:
             return .json(.ok, ConfigurationReport(configuration: configuration, journal: controls.journal).json)
@@ -188,40 +181,37 @@ struct ControlAPI: Sendable {
     /// A page or file of the dashboard. The policy lets it load only its own script and
     /// style (no inline script, so an escaping slip cannot run code) and never be framed by
     /// another site (clickjacking of the controls).
-    private static func asset(_ text: String, type: String) -> HTTPResponse {
-        HTTPResponse(
-            status: .ok,
+    private static func asset(_ text: String, type: String) -> ServiceAnswer {
+        ServiceAnswer(
+            body: .bytes(Array(text.utf8), contentType: type),
             headers: [
-                "Content-Type": type,
                 "Content-Security-Policy":
                     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
                 "X-Frame-Options": "DENY",
                 "X-Content-Type-Options": "nosniff",
                 "Cache-Control": "no-cache",
-            ],
-            body: Array(text.utf8))
+            ])
     }
 
     /// The URL this request reached the mock at: its `Host` (which the origin guard has
     /// accepted); nil without one (HTTP/1.0), when the document's own default stays.
-    private func servedURL(of request: HTTPRequest) -> String? {
+    private static func servedURL(of request: HTTPRequest) -> String? {
         guard let host = request.headers["Host"]?.trimmingOWS, !host.isEmpty else { return nil }
         return "http://\(host)"
     }
 
-    private var clockResponse: HTTPResponse {
+    private var clockResponse: ServiceAnswer {
         .json(.ok, [
             "now_ms": .number(JSONNumber(Int(controls.clock.nowMilliseconds))),
             "frozen": .bool(controls.clock.isFrozen),
         ])
     }
 
-    private static func body(of request: HTTPRequest) throws(APIError) -> JSONValue {
+    private static func body(of request: inout ServiceRequest) throws(APIError) -> JSONValue {
         guard !request.body.isEmpty else { throw .badRequest("request body is required") }
-        do throws(JSONError) {
-            return try JSONReader.parse(request.body)
-        } catch {
-            throw .badRequest("request body is not valid JSON: \(error.description)")
+        switch request.body.json() {
+        case .success(let value): return value
+        case .failure(let error): throw .badRequest("request body is not valid JSON: \(error.description)")
         }
     }
 }

@@ -26,9 +26,8 @@ struct ControlOriginGuard: Sendable {
     }
 
     /// The 403 every refused control call answers, in the service's error shape.
-    static let refusal = APIError.custom(
-        status: .forbidden, code: "DAYU.4402",
-        message: "The operation failed, detail msg control calls are accepted only from this mock's own origin.")
+    static let refusal = APIError.badRequest("control calls are accepted only from this mock's own origin")
+        .with(status: .forbidden)
 
     /// Why `request` is refused, nil when it may go on (the reason is for the log only).
     func refusalReason(for request: HTTPRequest) -> String? {

@@ -1,4 +1,5 @@
 import DataArtsJSON
+import DataArtsServices
 
 /// A test's instruction to misbehave on matching requests (SPEC §6).
 ///
@@ -9,7 +10,11 @@ public struct FaultRule: Sendable, Equatable {
     public var id: String
     public var method: String?
     /// A concrete path or a route template such as `/v1/{project_id}/data-connections/{id}`.
-    public var path: String?
+    public var path: String? {
+        didSet { pathTemplate = path.map(RouteTemplate.init) }
+    }
+    /// `path` read as a template once, not on every request it is matched against.
+    private var pathTemplate: RouteTemplate?
     public var projectID: String?
     public var workspace: String?
     /// How many requests it applies to; 0 = until removed.
@@ -30,6 +35,7 @@ public struct FaultRule: Sendable, Equatable {
         self.id = ""
         self.method = method
         self.path = path
+        self.pathTemplate = path.map(RouteTemplate.init)
         self.projectID = projectID
         self.workspace = workspace
         self.times = times
@@ -41,22 +47,13 @@ public struct FaultRule: Sendable, Equatable {
         self.remaining = times == 0 ? nil : times
     }
 
-    /// Whether it applies to a request for `template` with these values.
-    func matches(method: String, path: String, template: String, projectID: String, workspace: String?) -> Bool {
+    /// Whether it applies to a request for `template` with these values: `path` is the
+    /// request's path, or a template of the same shape as the route's.
+    func matches(method: String, path: String, template: RouteTemplate, projectID: String, workspace: String?) -> Bool {
         (self.method.map { $0.uppercased() == method } ?? true)
-            && (self.path.map { $0 == path || $0 == template || Self.sameTemplate($0, template) } ?? true)
+            && (self.path.map { $0 == path || pathTemplate?.hasSameShape(as: template) == true } ?? true)
             && (self.projectID.map { $0 == projectID } ?? true)
             && (self.workspace.map { $0 == workspace } ?? true)
-    }
-
-    /// Templates match whatever their parameters are called: `{id}` and `{data_connection_id}`.
-    private static func sameTemplate(_ lhs: String, _ rhs: String) -> Bool {
-        let left = lhs.split(separator: "/", omittingEmptySubsequences: false)
-        let right = rhs.split(separator: "/", omittingEmptySubsequences: false)
-        guard left.count == right.count else { return false }
-        return zip(left, right).allSatisfy { a, b in
-            a == b || (a.hasPrefix("{") && a.hasSuffix("}") && b.hasPrefix("{") && b.hasSuffix("}"))
-        }
     }
 
     /// The rule with its defaults filled in, as the control API shows it.

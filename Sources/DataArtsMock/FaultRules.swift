@@ -14,7 +14,7 @@ public final class FaultRules: Sendable {
     public func add(_ rule: FaultRule) -> FaultRule {
         var rule = rule
         if let status = rule.status {
-            let code = rule.errorCode ?? Self.defaultCode(for: status)
+            let code = rule.errorCode ?? VendorCode.implied(by: status).code
             rule.errorCode = code
             rule.errorMessage = rule.errorMessage ?? Self.defaultMessage(for: code)
         }
@@ -46,7 +46,7 @@ public final class FaultRules: Sendable {
     }
 
     /// The first rule matching the request, counted as used.
-    func take(method: String, path: String, template: String, projectID: String, workspace: String?) -> FaultRule? {
+    func take(method: String, path: String, template: RouteTemplate, projectID: String, workspace: String?) -> FaultRule? {
         state.withLock { state in
             guard let index = state.rules.firstIndex(where: {
                 $0.matches(method: method, path: path, template: template, projectID: projectID, workspace: workspace)
@@ -63,23 +63,10 @@ public final class FaultRules: Sendable {
         }
     }
 
-    /// SPEC §6: a status without a code implies one.
-    static func defaultCode(for status: Int) -> String {
-        switch status {
-        case 400: "DAYU.4402"
-        case 401: "APIGW.0301"
-        case 403: "APIGW.0302"
-        case 404: "APIGW.0101"
-        case 429: "APIGW.0308"
-        default: "DAYU.3531"
-        }
-    }
-
-    /// The code's own message template with `{0}` = `injected fault`.
+    /// The code's own message template with `{0}` = `injected fault` (SPEC §6); the detail
+    /// alone for a code the catalogue does not know.
     static func defaultMessage(for code: String) -> String {
         let detail = "injected fault"
-        if let known = APIError.template(for: code, detail: detail) { return known.message }
-        if let known = GatewayError.template(for: code, detail: detail) { return known.message }
-        return detail
+        return VendorCode.named(code)?.message(detail) ?? detail
     }
 }

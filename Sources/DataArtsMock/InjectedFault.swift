@@ -1,9 +1,11 @@
+import DataArtsHTTP1
 import DataArtsServices
 
 /// A fault to apply to one request: from a rule, or from its `X-Mock-Fault` header.
 struct InjectedFault: Sendable, Equatable {
     enum Action: Sendable, Equatable {
-        case answer(status: Int, code: String, message: String)
+        /// An error answer of the code's own shape (SPEC §6).
+        case answer(APIError)
         case close
     }
 
@@ -16,8 +18,9 @@ struct InjectedFault: Sendable, Equatable {
         if rule.close {
             action = .close
         } else if let status = rule.status {
-            let code = rule.errorCode ?? FaultRules.defaultCode(for: status)
-            action = .answer(status: status, code: code, message: rule.errorMessage ?? FaultRules.defaultMessage(for: code))
+            let code = rule.errorCode ?? VendorCode.implied(by: status).code
+            action = .answer(.injected(
+                status: HTTPStatus(status), code: code, message: rule.errorMessage ?? FaultRules.defaultMessage(for: code)))
         }
     }
 
@@ -39,9 +42,9 @@ struct InjectedFault: Sendable, Equatable {
             return InjectedFault(action: nil, latencyMilliseconds: milliseconds)
         case 1, 2:
             guard let status = Int(parts[0]), (200...599).contains(status) else { break }
-            let code = parts.count == 2 ? parts[1] : FaultRules.defaultCode(for: status)
+            let code = parts.count == 2 ? parts[1] : VendorCode.implied(by: status).code
             return InjectedFault(
-                action: .answer(status: status, code: code, message: FaultRules.defaultMessage(for: code)),
+                action: .answer(.injected(status: HTTPStatus(status), code: code, message: FaultRules.defaultMessage(for: code))),
                 latencyMilliseconds: nil)
         default:
             break

@@ -1,4 +1,4 @@
-public import DataArtsJSON
+import DataArtsJSON
 
 /// One request as the journal keeps it, secrets already redacted (SPEC §6).
 public struct JournalEntry: Sendable, Equatable {
@@ -11,8 +11,15 @@ public struct JournalEntry: Sendable, Equatable {
     public var projectID: String?
     public var workspace: String?
     public var headers: [(name: String, value: String)]
-    /// The parsed JSON body, a string when it does not parse, `nil` when there is none.
-    public var body: JSONValue?
+    /// The parsed JSON body, a string when it does not parse, `nil` when there is none. Kept
+    /// internal: the JSON module is not a product, so the public face is `bodyText`.
+    var body: JSONValue?
+
+    /// The body as `GET /__mock/requests` shows it, secrets masked: JSON text, or `nil` when
+    /// the request had none.
+    public var bodyText: String? {
+        body.map { String(decoding: $0.serialized(), as: UTF8.self) }
+    }
     /// The original size in bytes when the body was cut to its first 64 KiB (SPEC §6).
     public var bodyTruncated: Int?
     public var status: Int
@@ -24,6 +31,8 @@ public struct JournalEntry: Sendable, Equatable {
     public var principal: String?
     /// What the client got; nil when the connection was closed without an answer.
     public var response: JournalResponse?
+    /// Bytes of the request body kept.
+    var bodyBytes = 0
 
     /// What the entry costs the journal's byte budget: the bodies and headers kept, plus a
     /// fixed allowance for the rest of the entry.
@@ -31,9 +40,6 @@ public struct JournalEntry: Sendable, Equatable {
         Self.fixedCost + (response?.byteCost ?? 0) + path.utf8.count + query.utf8.count
             + headers.reduce(0) { $0 + $1.name.utf8.count + $1.value.utf8.count } + bodyBytes
     }
-
-    /// Bytes of the request body kept; set with the body.
-    var bodyBytes = 0
 
     static let fixedCost = 256
 

@@ -1,21 +1,36 @@
 import DataArtsHTTP1
-public import DataArtsJSON
+import DataArtsJSON
+import DataArtsServices
 
 /// The answer a journaled request got, redacted by the same rule as the request (SPEC §6).
 public struct JournalResponse: Sendable {
     public var status: Int
     public var headers: [(name: String, value: String)]
-    /// The parsed JSON body, a string when it does not parse or was cut, nil when empty.
-    public var body: JSONValue?
+    /// The JSON body with secrets masked, a string when it is not JSON or was cut, nil when
+    /// empty. Internal like `JournalEntry.body`: the public face is `bodyText`.
+    var body: JSONValue?
     /// The original size in bytes when the body was cut to its first 64 KiB.
     public var bodyTruncated: Int?
     /// Bytes this answer costs the journal's budget.
     let byteCost: Int
 
-    init(_ response: HTTPResponse) {
+    /// The body as `GET /__mock/requests` shows it: JSON text, or nil when empty.
+    public var bodyText: String? {
+        body.map { String(decoding: $0.serialized(), as: UTF8.self) }
+    }
+
+    /// `response` as rendered from `outcome`; the JSON value is taken from the outcome, not
+    /// parsed back from the bytes.
+    init(_ response: HTTPResponse, outcome: Outcome, requestID: String) {
         status = response.status.code
         headers = Redaction.headers(response.headers)
-        let kept = JournalBody(response.body)
+        let json: JSONValue? = switch outcome {
+        case .answer(let answer):
+            if case .json(let value) = answer.body { value } else { nil }
+        case .failure(let error): error.body(requestID: requestID)
+        case .close: nil
+        }
+        let kept = JournalBody(bytes: response.body, json: json)
         body = kept.value
         bodyTruncated = kept.truncatedFrom
         byteCost = kept.keptBytes + headers.reduce(0) { $0 + $1.name.utf8.count + $1.value.utf8.count }

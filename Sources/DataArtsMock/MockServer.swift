@@ -50,11 +50,13 @@ public final class MockServer: Sendable {
         // Strict mode with --workspace: only those exist (others answer DAYU.3601).
         let allowedWorkspaces = configuration.auth.mode == .strict && !configuration.auth.workspaces.isEmpty
             ? Set(configuration.auth.workspaces) : nil
+        let pipeline = RequestPipeline(
+            configuration: configuration, controls: controls, services: [
+                DataConnectionAPI(store: store, allowedWorkspaces: allowedWorkspaces),
+            ], startedAt: startedAt)
         let responder = MockResponder(
-            configuration: configuration, api: DataConnectionAPI(store: store, allowedWorkspaces: allowedWorkspaces),
-            controlAPI: ControlAPI(controls: controls, configuration: configuration, startedAt: startedAt),
-            authenticator: Authenticator(configuration: configuration.auth, clock: clock),
-            controls: controls, rateLimiter: configuration.rateLimit.map(RateLimiter.init(perSecond:)),
+            pipeline: pipeline,
+            recorder: RequestRecorder(journal: journal, clock: clock, logger: logger),
             stateFile: stateFile, requestIDs: requestIDs, logger: logger)
         let transport = HTTPServerConfiguration(
             host: configuration.host, port: configuration.port,

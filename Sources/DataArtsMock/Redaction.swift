@@ -15,11 +15,14 @@ enum Redaction {
         }
     }
 
-    /// The parsed JSON body, a string when it does not parse, nil when there is none.
-    static func body(_ bytes: [UInt8]) -> JSONValue? {
-        guard !bytes.isEmpty else { return nil }
-        guard let value = try? JSONReader.parse(bytes) else { return .string(String(decoding: bytes, as: UTF8.self)) }
-        return SecretMask.masked(value)
+    /// The JSON body with its secrets masked (parsed here only when the service did not parse
+    /// it already), a string when it is not JSON, nil when there is none.
+    static func body(_ body: inout RequestBody) -> JSONValue? {
+        guard !body.isEmpty else { return nil }
+        switch body.json() {
+        case .success(let value): return SecretMask.masked(value)
+        case .failure: return .string(String(decoding: body.bytes, as: UTF8.self))
+        }
     }
 
     static func redactSignature(_ authorization: String) -> String {

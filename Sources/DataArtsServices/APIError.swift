@@ -1,21 +1,35 @@
 public import DataArtsHTTP1
-import DataArtsJSON
+public import DataArtsJSON
 
-/// An error of the emulated service, in the vendor's shape: `{"error_code","error_msg"}`.
+/// An error in the vendor's shape, from the service or from the gateway in front of it: a
+/// code of the catalogue (`VendorCode`), its status and its message.
 ///
-/// Built only through the factories below, so every code carries the vendor's own message
-/// template; `response` is the one place it becomes bytes.
+/// Built through the factories below, so every code carries the vendor's own message
+/// template; `body(requestID:)` is the one place its JSON is written.
 public struct APIError: Error, Sendable, Equatable {
     public let status: HTTPStatus
     public let code: String
     public let message: String
+    public let shape: VendorCode.Shape
+
+    /// `code`'s answer with `{0}` = `detail`.
+    public init(_ code: VendorCode, detail: String = "") {
+        self.init(status: code.status, code: code.code, message: code.message(detail), shape: code.shape)
+    }
+
+    private init(status: HTTPStatus, code: String, message: String, shape: VendorCode.Shape) {
+        self.status = status
+        self.code = code
+        self.message = message
+        self.shape = shape
+    }
+
+    // MARK: - The service (SPEC §3)
 
     /// DAYU.4402: a header, the query, the JSON or its schema is wrong; `violations` are all
     /// the problems found, each naming its JSON path or header.
     public static func badRequest(_ violations: [String]) -> APIError {
-        APIError(
-            status: .badRequest, code: "DAYU.4402",
-            message: "The operation failed, detail msg \(violations.joined(separator: "; ")).")
+        APIError(.badRequest, detail: violations.joined(separator: "; "))
     }
 
     public static func badRequest(_ violation: String) -> APIError {
@@ -24,48 +38,72 @@ public struct APIError: Error, Sendable, Equatable {
 
     /// DAYU.3531: anything unexpected; the process never crashes instead.
     public static func internalError(_ detail: String) -> APIError {
-        APIError(status: .internalServerError, code: "DAYU.3531", message: "Internal server error: \(detail)")
+        APIError(.internalError, detail: detail)
     }
 
     /// DAYU.1005: no connection with that id in this project and workspace.
-    public static let notFound = APIError(
-        status: .badRequest, code: "DAYU.1005", message: "The data connection does not exist.")
+    public static let notFound = APIError(.notFound)
 
     /// DAYU.3601: the workspace is not one the mock was told exists (strict mode).
-    public static let noPermission = APIError(
-        status: .badRequest, code: "DAYU.3601", message: "You have no permission in asset.")
+    public static let noPermission = APIError(.noPermission)
 
     /// DAYU.1011: the connectivity test failed (only ever injected).
     public static func connectionTestFailed(_ detail: String) -> APIError {
-        APIError(status: .badRequest, code: "DAYU.1011", message: "Failed to test the connection, the error is \(detail).")
+        APIError(.connectionTestFailed, detail: detail)
     }
 
-    /// An error whose status, code and message are chosen by the caller: an injected fault, or
-    /// a control-API answer such as 404 for an unknown fault rule.
-    public static func custom(status: HTTPStatus, code: String, message: String) -> APIError {
-        APIError(status: status, code: code, message: message)
+    // MARK: - The gateway (SPEC §4, §5)
+
+    /// APIGW.0101: no API at this path.
+    public static let noSuchAPI = APIError(.noSuchAPI)
+    /// APIGW.0101: the path exists, the method does not.
+    public static let noSuchMethod = APIError(
+        status: .notFound, code: VendorCode.noSuchAPI.code, message: "The API does not exist.", shape: .gateway)
+
+    /// APIGW.0301: the token or signature is missing or wrong; `detail` says which.
+    public static func unauthenticated(_ detail: String) -> APIError {
+        APIError(.unauthenticated, detail: detail)
     }
 
-    /// The vendor's message template for `code`, with `{0}` filled by `detail`; nil for a code
-    /// this service does not answer.
-    public static func template(for code: String, detail: String) -> APIError? {
-        switch code {
-        case "DAYU.4402": badRequest(detail)
-        case "DAYU.3531": internalError(detail)
-        case "DAYU.1005": notFound
-        case "DAYU.3601": noPermission
-        case "DAYU.1011": connectionTestFailed(detail)
-        default: nil
+    /// APIGW.0302: authenticated, but not for this project.
+    public static let notAuthorized = APIError(.notAuthorized)
+
+    /// APIGW.0308: `--rate-limit` requests a second per API were exceeded.
+    public static let throttled = APIError(.throttled)
+
+    /// APIGW.0201 with the status and message of why the transport refused a request.
+    public static func requestRefused(status: HTTPStatus, message: String) -> APIError {
+        APIError(status: status, code: VendorCode.requestError.code, message: message, shape: .gateway)
+    }
+
+    // MARK: - Chosen by a test
+
+    /// An answer whose status, code and message a test chose (a fault rule, `X-Mock-Fault`):
+    /// the body has the shape of that code's real answers.
+    public static func injected(status: HTTPStatus, code: String, message: String) -> APIError {
+        APIError(status: status, code: code, message: message, shape: VendorCode.shape(of: code))
+    }
+
+    /// A control-API answer with the service's shape and another status (404 for an unknown
+    /// fault rule).
+    public func with(status: HTTPStatus) -> APIError {
+        APIError(status: status, code: code, message: message, shape: shape)
+    }
+
+    // MARK: - Rendering
+
+    /// The vendor's body for this error; `requestID` goes into the gateway's shape only.
+    public func body(requestID: String) -> JSONValue {
+        switch shape {
+        case .service:
+            return ["error_code": .string(code), "error_msg": .string(message)]
+        case .serviceWithErrors:
+            return [
+                "error_code": .string(code), "error_msg": .string(message),
+                "errors": [["error_code": .string(code), "error_msg": .string(message)]],
+            ]
+        case .gateway:
+            return ["error_msg": .string(message), "error_code": .string(code), "request_id": .string(requestID)]
         }
-    }
-
-    /// The vendor's body: flat keys, plus the `errors` array Terraform reads for the
-    /// not-found and permission codes (SPEC §3).
-    public var response: HTTPResponse {
-        var body: JSONObject = ["error_code": .string(code), "error_msg": .string(message)]
-        if code == "DAYU.1005" || code == "DAYU.3601" {
-            body["errors"] = [.object(["error_code": .string(code), "error_msg": .string(message)])]
-        }
-        return .json(status, .object(body))
     }
 }

@@ -1,4 +1,4 @@
-public import DataArtsHTTP1
+import DataArtsHTTP1
 import DataArtsJSON
 
 /// The six operations of the emulated service (SPEC §2).
@@ -7,9 +7,9 @@ public enum DataConnectionOperation: String, Sendable, CaseIterable {
 }
 
 /// The data-connection API behind the gateway: headers, query and body validation, then the
-/// operation on the store. It never sees a socket; every failure is an `APIError`, turned
-/// into bytes in `respond` only.
-public struct DataConnectionAPI: Sendable {
+/// operation on the store. It never sees a socket; it answers values, and every failure is a
+/// typed `APIError`.
+public struct DataConnectionAPI: Service {
     public static let collectionPath = "/v1/{project_id}/data-connections"
     public static let itemPath = "/v1/{project_id}/data-connections/{data_connection_id}"
     public static let validationPath = "/v1/{project_id}/data-connections/validation"
@@ -17,52 +17,51 @@ public struct DataConnectionAPI: Sendable {
     /// Who created a connection when the gateway knows no user name (SPEC §2.4).
     public static let defaultUser = "dataarts-mock"
 
+    /// Method, template and operation of every route (SPEC §2).
+    public static let routes: [(method: String, template: String, operation: DataConnectionOperation)] = [
+        ("POST", collectionPath, .create),
+        ("GET", collectionPath, .list),
+        ("GET", itemPath, .show),
+        ("PUT", itemPath, .update),
+        ("DELETE", itemPath, .delete),
+        ("POST", validationPath, .validate),
+    ]
+
     public let store: DataConnectionStore
     /// Strict mode's workspaces; `nil` lets every workspace exist.
     public let allowedWorkspaces: Set<String>?
-    public let router: Router<DataConnectionOperation>
 
     public init(store: DataConnectionStore, allowedWorkspaces: Set<String>? = nil) {
         self.store = store
         self.allowedWorkspaces = allowedWorkspaces
-        var router = Router<DataConnectionOperation>()
-        router.add("POST", Self.collectionPath, .create)
-        router.add("GET", Self.collectionPath, .list)
-        router.add("GET", Self.itemPath, .show)
-        router.add("PUT", Self.itemPath, .update)
-        router.add("DELETE", Self.itemPath, .delete)
-        router.add("POST", Self.validationPath, .validate)
-        self.router = router
     }
 
-    /// Runs `operation`; `user` is the authenticated principal's name, if the gateway knows one.
-    public func respond(
-        to request: HTTPRequest, operation: DataConnectionOperation, parameters: [String: String], user: String?
-    ) -> HTTPResponse {
-        do throws(APIError) {
-            return try perform(operation, request, parameters: parameters, user: user ?? Self.defaultUser)
-        } catch {
-            return error.response
+    public func register(in router: inout Router<Endpoint>) {
+        for route in Self.routes {
+            let operation = route.operation
+            router.add(route.method, route.template, Endpoint { [self] (request) throws(APIError) in
+                try perform(operation, &request)
+            })
         }
     }
 
-    private func perform(
-        _ operation: DataConnectionOperation, _ request: HTTPRequest, parameters: [String: String], user: String
-    ) throws(APIError) -> HTTPResponse {
-        guard let projectID = parameters["project_id"] else { throw .internalError("route without project_id") }
+    /// Runs `operation`; the principal's user name, if the gateway knows one, becomes `create_user`.
+    public func perform(_ operation: DataConnectionOperation, _ request: inout ServiceRequest) throws(APIError) -> ServiceAnswer {
+        guard let projectID = request.parameters["project_id"] else { throw .internalError("route without project_id") }
+        let user = request.principal.userName ?? Self.defaultUser
         var violations = Violations()
-        let workspace = checkWorkspace(request, &violations)
+        let workspace = checkWorkspace(request.head, &violations)
         if let workspace, let allowedWorkspaces, !allowedWorkspaces.contains(workspace) { throw .noPermission }
         let key = WorkspaceKey(projectID: projectID, workspace: workspace ?? "")
-        let id = parameters["data_connection_id"] ?? ""
+        let id = request.parameters["data_connection_id"] ?? ""
 
         switch operation {
         case .create:
-            let body = readBody(request, &violations)
+            let body = readBody(&request, &violations)
             let items = body.flatMap { DataSourceSchema.wrappedSettings($0, allowedCount: 1...50, &violations) }
             try violations.check()
             let created = try store.create(items ?? [], in: key, user: user)
-            return .json(.ok, ["data_connection_id": .string(created.first?.id ?? "")])
+            return .json(.ok, ["data_connection_id": .string(created.first?.id ?? "")], changedState: true)
 
         case .list:
             let query = ListQuery(request.query, &violations)
@@ -81,29 +80,24 @@ public struct DataConnectionAPI: Sendable {
             return .json(.ok, try store.connection(id, in: key).showObject)
 
         case .update:
-            let body = readBody(request, &violations)
+            let body = readBody(&request, &violations)
             let items = body.flatMap { DataSourceSchema.wrappedSettings($0, allowedCount: 1...1, &violations) }
             try violations.check()
             guard let settings = items?.first else { throw .internalError("validated update without an item") }
             _ = try store.update(id, with: settings, in: key)
-            return Self.success
+            return .success(changedState: true)
 
         case .delete:
             try violations.check()
             try store.delete(id, in: key)
-            return Self.success
+            return .success(changedState: true)
 
         case .validate:
-            let body = readBody(request, &violations)
+            let body = readBody(&request, &violations)
             if let body { _ = DataSourceSchema.settings(body, at: "", &violations) }
             try violations.check()
-            return Self.success
+            return .success(changedState: false)
         }
-    }
-
-    /// `{"is_success":true,"message":null}`: update, delete and validate (SPEC §2.5).
-    static var success: HTTPResponse {
-        .json(.ok, ["is_success": true, "message": nil])
     }
 
     private func checkWorkspace(_ request: HTTPRequest, _ violations: inout Violations) -> String? {
@@ -119,7 +113,7 @@ public struct DataConnectionAPI: Sendable {
     }
 
     /// The body as JSON, after checking `Content-Type`; nil with a violation when either is wrong.
-    private func readBody(_ request: HTTPRequest, _ violations: inout Violations) -> JSONValue? {
+    private func readBody(_ request: inout ServiceRequest, _ violations: inout Violations) -> JSONValue? {
         let contentType = request.headers["Content-Type"] ?? ""
         let mediaType = contentType.split(separator: ";", maxSplits: 1).first.map { String($0).trimmingOWS } ?? ""
         guard mediaType.equalsIgnoringASCIICase("application/json") else {
@@ -133,9 +127,10 @@ public struct DataConnectionAPI: Sendable {
             violations.add("request body is required")
             return nil
         }
-        do throws(JSONError) {
-            return try JSONReader.parse(request.body)
-        } catch {
+        switch request.body.json() {
+        case .success(let value):
+            return value
+        case .failure(let error):
             violations.add("request body is not valid JSON: \(error.description)")
             return nil
         }

@@ -8,9 +8,8 @@ import DataArtsHTTP1
 public struct Router<Value: Sendable>: Sendable {
     public struct Route: Sendable {
         public let method: String
-        public let template: String
+        public let template: RouteTemplate
         public let value: Value
-        fileprivate let segments: [Segment]
     }
 
     /// What a path and method amount to.
@@ -21,35 +20,20 @@ public struct Router<Value: Sendable>: Sendable {
         case unknownPath
     }
 
-    fileprivate enum Segment: Sendable, Equatable {
-        case literal(String)
-        case parameter(String)
-    }
-
     public private(set) var routes: [Route] = []
 
     public init() {}
 
     public mutating func add(_ method: String, _ template: String, _ value: Value) {
-        let segments = template.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map { part in
-            part.hasPrefix("{") && part.hasSuffix("}")
-                ? Segment.parameter(String(part.dropFirst().dropLast())) : .literal(String(part))
-        }
-        routes.append(Route(method: method, template: template, value: value, segments: segments))
-        // Most literal first: a literal segment beats a parameter at the same position.
-        routes.sort { lhs, rhs in
-            lhs.segments.map { if case .literal = $0 { 0 } else { 1 } }
-                .lexicographicallyPrecedes(rhs.segments.map { if case .literal = $0 { 0 } else { 1 } })
-        }
+        routes.append(Route(method: method, template: RouteTemplate(template), value: value))
+        routes.sort { $0.template.isMoreLiteral(than: $1.template) }
     }
 
     public func match(method: String, path: Substring) -> Match {
-        guard path.hasPrefix("/") else { return .unknownPath }
-        let raw = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
-        let decoded = raw.map { PercentEncoding.decode($0) ?? String($0) }
+        guard let parts = RouteTemplate.decodedSegments(of: path) else { return .unknownPath }
         var pathExists = false
         for route in routes {
-            guard let parameters = Self.bind(route.segments, to: decoded) else { continue }
+            guard let parameters = route.template.bind(parts) else { continue }
             guard route.method == method else {
                 pathExists = true
                 continue
@@ -57,19 +41,5 @@ public struct Router<Value: Sendable>: Sendable {
             return .found(route, parameters: parameters)
         }
         return pathExists ? .wrongMethod : .unknownPath
-    }
-
-    private static func bind(_ segments: [Segment], to parts: [String]) -> [String: String]? {
-        guard segments.count == parts.count else { return nil }
-        var parameters: [String: String] = [:]
-        for (segment, part) in zip(segments, parts) {
-            switch segment {
-            case .literal(let literal): guard literal == part else { return nil }
-            case .parameter(let name):
-                guard !part.isEmpty else { return nil }
-                parameters[name] = part
-            }
-        }
-        return parameters
     }
 }

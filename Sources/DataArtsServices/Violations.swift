@@ -1,24 +1,29 @@
-import DataArtsJSON
+package import DataArtsJSON
 
 /// Every problem found in one request, each naming its JSON path or header; reading goes on
 /// after a problem, so the client learns all of them at once.
-struct Violations {
-    private(set) var messages: [String] = []
+///
+/// Shared (`package`) by everything in this package that reads JSON from a client or a file:
+/// the services, fault rules, the control API, fixtures and state import.
+package struct Violations {
+    package private(set) var messages: [String] = []
 
-    var isEmpty: Bool { messages.isEmpty }
+    package init() {}
 
-    mutating func add(_ message: String) {
+    package var isEmpty: Bool { messages.isEmpty }
+
+    package mutating func add(_ message: String) {
         messages.append(message)
     }
 
     /// Throws DAYU.4402 listing everything found so far, if anything was.
-    func check() throws(APIError) {
+    package func check() throws(APIError) {
         if !messages.isEmpty { throw .badRequest(messages) }
     }
 
     // MARK: - Typed field readers. A JSON null counts as absent (SPEC §2.2).
 
-    mutating func string(
+    package mutating func string(
         _ object: JSONObject, _ key: String, at path: String, required: Bool = false, maxLength: Int
     ) -> String? {
         let path = Self.join(path, key)
@@ -38,8 +43,11 @@ struct Violations {
         return text
     }
 
-    /// A JSON integer (no fraction, no exponent) within `range`.
-    mutating func integer(_ object: JSONObject, _ key: String, at path: String, in range: ClosedRange<Int>) -> Int? {
+    /// A JSON integer (no fraction, no exponent) within `range`; `sayInteger` words a value
+    /// out of range as "an integer from … to …" (the control API's wording).
+    package mutating func integer(
+        _ object: JSONObject, _ key: String, at path: String, in range: ClosedRange<Int>, sayInteger: Bool = false
+    ) -> Int? {
         let path = Self.join(path, key)
         guard let value = object[key], !value.isNull else { return nil }
         guard let number = value.number, number.isInteger, let integer = number.intValue else {
@@ -47,14 +55,25 @@ struct Violations {
             return nil
         }
         guard range.contains(integer) else {
-            add("\(path) must be \(Self.describe(range)), not \(integer)")
+            add("\(path) must be \(sayInteger ? "an integer " : "")\(Self.describe(range)), not \(integer)")
             return nil
         }
         return integer
     }
 
+    /// `true` or `false`.
+    package mutating func boolean(_ object: JSONObject, _ key: String, at path: String) -> Bool? {
+        let path = Self.join(path, key)
+        guard let value = object[key], !value.isNull else { return nil }
+        guard case .bool(let flag) = value else {
+            add("\(path) must be a boolean, not \(value.typeName)")
+            return nil
+        }
+        return flag
+    }
+
     /// Any finite JSON number.
-    mutating func number(_ object: JSONObject, _ key: String, at path: String) -> JSONNumber? {
+    package mutating func number(_ object: JSONObject, _ key: String, at path: String) -> JSONNumber? {
         let path = Self.join(path, key)
         guard let value = object[key], !value.isNull else { return nil }
         guard let number = value.number else {
@@ -68,7 +87,7 @@ struct Violations {
         return number
     }
 
-    static func join(_ path: String, _ key: String) -> String {
+    package static func join(_ path: String, _ key: String) -> String {
         path.isEmpty ? key : "\(path).\(key)"
     }
 

@@ -1,19 +1,13 @@
 import Foundation
 import DataArtsHTTP1
+import DataArtsTestSupport
 import Testing
 
 /// Replays the fuzzing corpus (`scripts/fuzz.sh http1` grows it) through the parser and checks
 /// the properties the fuzzer checks, so that an input it once found stays covered.
 struct FuzzCorpusTests {
-    static let directory = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("fixtures/fuzz/http1")
-
     static func corpus() throws -> [(name: String, bytes: [UInt8])] {
-        let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
-        return try names.map { name in
-            (name, Array(try Data(contentsOf: directory.appendingPathComponent(name))))
-        }
+        try Fixtures.corpus("http1")
     }
 
     /// The default limits, and small ones that every limit check meets.

@@ -1,19 +1,13 @@
 import Foundation
 import DataArtsJSON
+import DataArtsTestSupport
 import Testing
 
 /// Replays the fuzzing corpus (`scripts/fuzz.sh json` grows it) through the reader and checks
 /// the fuzzer's main property, so that an input it once found stays covered.
 struct FuzzCorpusTests {
-    static let directory = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("fixtures/fuzz/json")
-
     static func corpus() throws -> [(name: String, bytes: [UInt8])] {
-        let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
-        return try names.map { name in
-            (name, Array(try Data(contentsOf: directory.appendingPathComponent(name))))
-        }
+        try Fixtures.corpus("json")
     }
 
     /// The hand-written seeds are `seed-NN.json`, all valid; merged fuzzer finds may not be.

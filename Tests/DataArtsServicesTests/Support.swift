@@ -2,6 +2,7 @@ import DataArtsServices
 import Foundation
 import DataArtsHTTP1
 import DataArtsJSON
+import DataArtsTestSupport
 
 /// An API over a fresh store, called in process.
 func makeAPI(maxPerWorkspace: Int = 200, allowedWorkspaces: Set<String>? = nil) -> DataConnectionAPI {
@@ -22,19 +23,31 @@ extension DataConnectionAPI {
         var headers: HTTPHeaders = ["Host": "127.0.0.1"]
         if let workspace { headers.add("workspace", workspace) }
         if let contentType { headers.add("Content-Type", contentType) }
-        let request = HTTPRequest(method: method, target: path, headers: headers, body: Array((body ?? "").utf8))
-        guard case .found(let route, let parameters) = router.match(method: method, path: request.path) else {
-            fatalError("no route for \(method) \(path)")
-        }
-        return respond(to: request, operation: route.value, parameters: parameters, user: user)
+        return answer(HTTPRequest(method: method, target: path, headers: headers, body: Array((body ?? "").utf8)), user: user)
     }
 
     /// A create whose body is raw bytes, for what a Swift string cannot hold.
     func callRaw(body: [UInt8]) -> HTTPResponse {
         let headers: HTTPHeaders = ["Host": "127.0.0.1", "workspace": workspace, "Content-Type": "application/json"]
-        let request = HTTPRequest(
-            method: "POST", target: "/v1/\(project)/data-connections", headers: headers, body: body)
-        return respond(to: request, operation: .create, parameters: ["project_id": project], user: nil)
+        return answer(HTTPRequest(method: "POST", target: "/v1/\(project)/data-connections", headers: headers, body: body))
+    }
+
+    /// A request value in, the rendered answer out: routed by the service's own routes and
+    /// rendered as the server renders it, without a socket.
+    private func answer(_ request: HTTPRequest, user: String? = nil) -> HTTPResponse {
+        var router = Router<Endpoint>()
+        register(in: &router)
+        guard case .found(let route, let parameters) = router.match(method: request.method, path: request.path) else {
+            fatalError("no route for \(request.method) \(request.target)")
+        }
+        var serviceRequest = ServiceRequest(request, parameters: parameters, principal: Principal(userName: user))
+        let outcome: Outcome
+        do throws(APIError) {
+            outcome = .answer(try route.value.perform(&serviceRequest))
+        } catch {
+            outcome = .failure(error)
+        }
+        return outcome.response(requestID: "") ?? HTTPResponse(status: .internalServerError)
     }
 
     func create(_ body: String, workspace: String = workspace) -> HTTPResponse {
@@ -69,12 +82,6 @@ func item(_ key: String? = nil, _ value: String? = nil, name: String = "conn_1")
     return "{" + fields.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}"
 }
 
-/// The fixtures folder of the repository.
-func fixtureURL(_ name: String) -> URL {
-    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("fixtures").appendingPathComponent(name)
-}
-
 func fixture(_ name: String) throws -> String {
-    try String(contentsOf: fixtureURL(name), encoding: .utf8)
+    try Fixtures.text(name)
 }

@@ -1,4 +1,5 @@
 import DataArtsMock
+import DataArtsTestSupport
 import Foundation
 import Testing
 
@@ -250,8 +251,7 @@ import Testing
     }
 
     @Test func fixturesArePreloaded() throws {
-        let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("fixtures/sample-connections.json").path
+        let fixtures = Fixtures.url("sample-connections.json").path
         let server = try MockServer(MockConfiguration(port: 0, fixtures: [fixtures]))
         defer { server.stop() }
         #expect(server.connectionCount >= 3)

@@ -1,3 +1,4 @@
+import DataArtsTestSupport
 import CDataArtsCurl
 import Foundation
 
@@ -9,7 +10,7 @@ struct CurlResponse: Sendable {
 
     /// The first value of `name`, compared case-insensitively.
     func header(_ name: String) -> String? {
-        headers.first { $0.name.lowercased() == name.lowercased() }?.value
+        headers.first(named: name)
     }
 
     var text: String { String(decoding: body, as: UTF8.self) }

@@ -1,11 +1,10 @@
+import DataArtsTestSupport
 import Foundation
 import Testing
 
 /// A file under the repository's `fixtures/`.
 func fixture(_ name: String) throws -> [UInt8] {
-    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("fixtures/\(name)")
-    return Array(try Data(contentsOf: url))
+    try Fixtures.bytes(name)
 }
 
 /// The keys of a JSON object in the order they appear in `bytes` (top level only).

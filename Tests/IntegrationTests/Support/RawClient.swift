@@ -1,3 +1,4 @@
+import DataArtsTestSupport
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -96,7 +97,7 @@ struct RawResponse {
     let body: [UInt8]
 
     func header(_ name: String) -> String? {
-        headers.first { $0.name.lowercased() == name.lowercased() }?.value
+        headers.first(named: name)
     }
 
     var text: String { String(decoding: body, as: UTF8.self) }

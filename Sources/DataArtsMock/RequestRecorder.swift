@@ -1,0 +1,50 @@
+import DataArtsHTTP1
+import DataArtsServices
+import Logging
+
+/// Writes what a request came to into the journal and the access log, from the context's
+/// typed facts (its outcome, code, route) — never by reading the answer's bytes back.
+struct RequestRecorder: Sendable {
+    let journal: RequestJournal
+    let clock: MockClock
+    let logger: Logger
+
+    /// Records with the answer rendered from the outcome.
+    func record(_ context: RequestContext) {
+        record(context, response: context.outcome.response(requestID: context.requestID))
+    }
+
+    /// `response` is the answer as rendered from the outcome; nil for a close.
+    func record(_ context: RequestContext, response: HTTPResponse?) {
+        let elapsed = MockClock.monotonicMilliseconds() - context.startedAt
+        // Control calls are not journaled (SPEC §6).
+        if !context.isControl { journal(context, response: response, elapsed: elapsed) }
+        logAccess(context, elapsed: elapsed)
+    }
+
+    private func journal(_ context: RequestContext, response: HTTPResponse?, elapsed: Double) {
+        let request = context.request
+        var requestBody = request.body
+        let body = JournalBody(&requestBody)
+        journal.record(JournalEntry(
+            seq: 0, timeMilliseconds: clock.nowMilliseconds, method: request.method, path: String(request.path),
+            query: request.query.map(String.init) ?? "", projectID: context.projectID, workspace: request.headers["workspace"],
+            headers: Redaction.headers(request.headers), body: body.value, bodyTruncated: body.truncatedFrom,
+            status: context.outcome.status?.code ?? 0, errorCode: context.outcome.errorCode, requestID: context.requestID,
+            durationMilliseconds: elapsed, principal: request.principal.label,
+            response: response.map { JournalResponse($0, outcome: context.outcome, requestID: context.requestID) }, bodyBytes: body.keptBytes))
+    }
+
+    private func logAccess(_ context: RequestContext, elapsed: Double) {
+        let request = context.request
+        let status = context.outcome.status.map { String($0.code) } ?? "closed"
+        logger.info("\(request.method) \(request.path) \(status)", metadata: [
+            "request.method": "\(request.method)",
+            "request.path": "\(request.path)",
+            "request.status": "\(status)",
+            "request.error_code": "\(context.outcome.errorCode ?? "-")",
+            "request.ms": "\((elapsed * 100).rounded() / 100)",
+            "request.id": "\(context.requestID)",
+        ])
+    }
+}

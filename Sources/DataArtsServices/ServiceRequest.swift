@@ -1,0 +1,23 @@
+public import DataArtsHTTP1
+
+/// What a service is asked: the request as received, the parameters its route bound, who is
+/// asking, and the body, parsed at most once whoever reads it first.
+public struct ServiceRequest: Sendable {
+    public let head: HTTPRequest
+    public var parameters: [String: String]
+    public var principal: Principal
+    public var body: RequestBody
+
+    /// `body` shares `request.body`'s storage (arrays are copy-on-write): the bytes are held once.
+    public init(_ request: HTTPRequest, parameters: [String: String] = [:], principal: Principal = Principal()) {
+        head = request
+        body = RequestBody(request.body)
+        self.parameters = parameters
+        self.principal = principal
+    }
+
+    public var method: String { head.method }
+    public var path: Substring { head.path }
+    public var query: Substring? { head.query }
+    public var headers: HTTPHeaders { head.headers }
+}
