@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: the Swift suite, the contract check (OpenAPI + schemathesis), the vendor's
-# Python SDK against the mock, then the Swift suite again under ThreadSanitizer.
+# Python SDK against the mock, the dashboard in headless Chromium (selenium), then the Swift
+# suite again under ThreadSanitizer.
 # Installs what is missing first (Debian packages, a Python virtualenv), so that it works on a
 # fresh machine. Every server it starts listens on 127.0.0.1 only and is stopped on exit.
 set -euo pipefail
@@ -9,6 +10,8 @@ cd "$(dirname "$0")/.."
 need_apt=()
 pkg-config --exists libcurl 2>/dev/null || need_apt+=(libcurl4-openssl-dev)
 python3 -c 'import venv, ensurepip' 2>/dev/null || need_apt+=(python3-venv)
+command -v chromium >/dev/null || need_apt+=(chromium)
+command -v chromedriver >/dev/null || need_apt+=(chromium-driver)
 if ((${#need_apt[@]})); then
     echo "test.sh: installing ${need_apt[*]}"
     apt-get update -qq >/dev/null
@@ -35,6 +38,9 @@ MOCK_BIN=.build/debug/dataarts-mock scripts/contract.sh
 
 echo "== the vendor's Python SDK against the mock"
 MOCK_BIN=.build/debug/dataarts-mock scripts/python-sdk.sh
+
+echo "== the dashboard in a real browser (headless Chromium, selenium)"
+MOCK_BIN=.build/debug/dataarts-mock scripts/browser-test.sh
 
 echo "== swift test under ThreadSanitizer"
 swift test --disable-xctest --sanitize=thread --scratch-path .build-tsan
