@@ -168,22 +168,24 @@ struct ControlAPI: Sendable {
             })])
 
         case .dashboard:
-            return Self.asset(DashboardPage.html, type: "text/html;charset=UTF-8")
+            return Self.asset(DashboardAssets.page, type: "text/html;charset=UTF-8")
         case .dashboardScript:
-            return Self.asset(DashboardScript.source, type: "text/javascript;charset=UTF-8")
+            return Self.asset(DashboardAssets.script, type: "text/javascript;charset=UTF-8")
         case .dashboardStyle:
-            return Self.asset(DashboardStyle.source, type: "text/css;charset=UTF-8")
+            return Self.asset(DashboardAssets.style, type: "text/css;charset=UTF-8")
         case .favicon:
-            return Self.asset(DashboardPage.favicon, type: "image/svg+xml")
+            // Answered (an SVG) so that a browser's automatic request never reaches the
+            // journal as a 404.
+            return Self.asset(DashboardAssets.favicon, type: "image/svg+xml")
         }
     }
 
     /// A page or file of the dashboard. The policy lets it load only its own script and
     /// style (no inline script, so an escaping slip cannot run code) and never be framed by
     /// another site (clickjacking of the controls).
-    private static func asset(_ text: String, type: String) -> ServiceAnswer {
+    private static func asset(_ bytes: [UInt8], type: String) -> ServiceAnswer {
         ServiceAnswer(
-            body: .bytes(Array(text.utf8), contentType: type),
+            body: .bytes(bytes, contentType: type),
             headers: [
                 "Content-Security-Policy":
                     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",

@@ -1,14 +1,11 @@
-/// `GET /__mock/dashboard.js`: draws every view of the dashboard from the JSON controls.
-///
-/// Safety: every value is put on the page with `textContent` (through `el`), never as
-/// markup, because names, descriptions, headers and paths come from clients. Every call that
-/// changes state sends `Content-Type: application/json`, which the controls require
-/// (SPEC §6) and which a cross-site page cannot send without a CORS preflight the mock never
-/// grants. Live updates poll every 2 s only while the tab is visible, ask only for entries
-/// newer than the last one seen, and keep at most 500 rows: a hidden or closed tab costs
-/// nothing.
-enum DashboardScript {
-    static let source = #"""
+// GET /__mock/dashboard.js: draws every view of the dashboard from the JSON controls.
+//
+// Safety: every value is put on the page with textContent (through el), never as markup,
+// because names, descriptions, headers and paths come from clients. Every call that changes
+// state sends Content-Type: application/json, which the controls require (SPEC §6) and which
+// a cross-site page cannot send without a CORS preflight the mock never grants. Live updates
+// poll every 2 s only while the tab is visible, ask only for entries newer than the last one
+// seen, and keep at most 500 rows: a hidden or closed tab costs nothing.
 "use strict";
 const POLL_MS = 2000, MAX_ROWS = 500;
 const state = { view: null, config: null, requests: [], lastSeq: 0, selectedSeq: null, selectedConnection: null,
@@ -447,5 +444,3 @@ document.addEventListener("DOMContentLoaded", () => {
   schedule();
   route();
 });
-"""#
-}
