@@ -66,13 +66,13 @@ public struct DataConnectionAPI: Service {
         case .list:
             let query = ListQuery(request.query, &violations)
             try violations.check()
-            let matching = store.connections(in: key).filter(query.matches)
-            let page = matching.dropFirst(query.offset).prefix(query.limit ?? Int.max)
+            let page = store.page(
+                in: key, offset: query.offset, limit: query.limit, matching: query.hasFilters ? query.matches : nil)
             return .json(.ok, .object([
-                "count": .number(JSONNumber(page.count)),
+                "count": .number(JSONNumber(page.items.count)),
                 "max_records": .number(JSONNumber(store.maxPerWorkspace)),
-                "total_size": .number(JSONNumber(matching.count)),
-                "data_connection_lists": .array(page.map(\.listItem)),
+                "total_size": .number(JSONNumber(page.total)),
+                "data_connection_lists": .array(page.items.map(\.listItem)),
             ]))
 
         case .show:

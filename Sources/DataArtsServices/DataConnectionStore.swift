@@ -61,6 +61,14 @@ public final class DataConnectionStore: Sendable {
         workspaces.withLock { $0[key]?.connections ?? [] }
     }
 
+    /// One page of the workspace's connections oldest first, and how many match in all (SPEC
+    /// §2.3); only the page is copied out of the lock.
+    func page(
+        in key: WorkspaceKey, offset: Int, limit: Int?, matching filter: (@Sendable (DataConnection) -> Bool)?
+    ) -> (items: [DataConnection], total: Int) {
+        workspaces.withLock { $0[key]?.page(offset: offset, limit: limit, matching: filter) ?? ([], 0) }
+    }
+
     public func connection(_ id: String, in key: WorkspaceKey) throws(APIError) -> DataConnection {
         guard let connection = workspaces.withLock({ $0[key]?.byID[id] }) else { throw .notFound }
         return connection

@@ -1,7 +1,7 @@
 import DataArtsHTTP1
 
 /// The list operation's query (SPEC §2.3): all strings on the wire.
-struct ListQuery {
+struct ListQuery: Sendable {
     static let maxInteger = 2_147_483_647
 
     var name: String?
@@ -20,6 +20,9 @@ struct ListQuery {
             }
         }
     }
+
+    /// Whether any connection could fail `matches`.
+    var hasFilters: Bool { name != nil || type != nil }
 
     /// `name` is a case-insensitive substring, `type` an exact case-insensitive match.
     func matches(_ connection: DataConnection) -> Bool {

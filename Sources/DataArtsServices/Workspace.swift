@@ -12,6 +12,25 @@ struct Workspace: Sendable {
         order.compactMap { byID[$0] }
     }
 
+    /// Connections `offset…` (at most `limit`) oldest first, and how many there are in all;
+    /// with `filter`, of those it keeps. Without a filter it costs the page, not the workspace.
+    func page(offset: Int, limit: Int?, matching filter: ((DataConnection) -> Bool)?) -> (items: [DataConnection], total: Int) {
+        let limit = limit ?? Int.max
+        guard let filter else {
+            let start = min(offset, order.count)
+            let end = start + min(limit, order.count - start)
+            return (order[start..<end].compactMap { byID[$0] }, order.count)
+        }
+        var items: [DataConnection] = []
+        var total = 0
+        for id in order {
+            guard let connection = byID[id], filter(connection) else { continue }
+            if total >= offset && items.count < limit { items.append(connection) }
+            total += 1
+        }
+        return (items, total)
+    }
+
     /// The id of the connection called `name`; names are case-sensitive (SPEC §2.2).
     func id(named name: String) -> String? {
         idByName[name]
