@@ -7,8 +7,8 @@ struct JournalBody: Sendable {
     /// Bodies above this are kept as their first 64 KiB (SPEC §6).
     static let maxBytes = 64 * 1024
 
-    /// The parsed JSON body with secrets masked, a string when it does not parse or was cut,
-    /// nil when there is none.
+    /// The parsed JSON body with secrets masked, the redacted text when it does not parse or
+    /// was cut, nil when there is none.
     let value: JSONValue?
     /// The original size in bytes when the body was cut.
     let truncatedFrom: Int?
@@ -38,14 +38,15 @@ struct JournalBody: Sendable {
         }
         let masked = json.map(SecretMask.masked)
         guard bytes.count > Self.maxBytes else {
-            value = masked ?? .string(String(decoding: bytes, as: UTF8.self))
+            value = masked ?? .string(String(decoding: Redaction.redactText(bytes), as: UTF8.self))
             truncatedFrom = nil
             keptBytes = bytes.count
             return
         }
-        // A large JSON body is masked before it is cut, so that no secret survives in the
-        // kept prefix; the cut text no longer parses and is kept as a string.
-        let source = masked?.serialized() ?? bytes
+        // A large body is redacted before it is cut (JSON masked, other text by its
+        // `key=value` pairs), so that no secret survives in the kept prefix; the cut text no
+        // longer parses and is kept as a string.
+        let source = masked?.serialized() ?? Redaction.redactText(bytes)
         var end = min(source.count, Self.maxBytes)
         // Never split a UTF-8 sequence: back off continuation bytes (RFC 3629 §3).
         while end > 0, end < source.count, source[end] & 0xC0 == 0x80 { end -= 1 }

@@ -20,6 +20,19 @@ import Testing
         #expect(mock.standardError.contains("GET /__mock/health 200"))
     }
 
+    @Test func allowHostAndJournalMaxBytesReachTheServer() throws {
+        let mock = try MockProcess(["--port", "0", "--allow-host", "mock", "--allow-host", "ci-runner", "--journal-max-bytes", "5000"])
+        _ = try mock.waitUntilReady()
+        defer {
+            mock.signal(SIGTERM)
+            _ = mock.exitStatus()
+        }
+        let config = try Curl.get(mock.url + "/__mock/config", headers: ["Host": "ci-runner:\(mock.port)"]).json()
+        #expect(config["allowed_hosts"] as? [String] == ["mock", "ci-runner"])
+        #expect((config["journal"] as? [String: Any])?["max_bytes"] as? Int == 5000)
+        #expect(try Curl.get(mock.url + "/__mock/config", headers: ["Host": "elsewhere"]).status == 403)
+    }
+
     @Test func stopsWithExitZeroOnSIGINT() throws {
         let mock = try MockProcess(["--port", "0"])
         _ = try mock.waitUntilReady()
@@ -35,7 +48,9 @@ import Testing
         #expect(mock.standardError.contains("port \(server.port) on 127.0.0.1 is already in use"))
     }
 
-    @Test(arguments: [["--port", "http"], ["--no-such-flag"], ["--log-format", "xml"], ["--max-clients", "0"]])
+    @Test(arguments: [
+        ["--port", "http"], ["--no-such-flag"], ["--log-format", "xml"], ["--max-clients", "0"], ["--journal-max-bytes", "0"],
+    ])
     func badFlagsExitSixtyFourWithUsage(_ arguments: [String]) throws {
         let mock = try MockProcess(arguments)
         #expect(mock.exitStatus() == 64)

@@ -76,6 +76,17 @@ import Testing
         #expect(try entries(server)[1]["body_truncated"] == nil)
     }
 
+    @Test func aLargeFormBodyIsRedactedBeforeItIsCut() throws {
+        let server = try MockServer(MockConfiguration(port: 0))
+        defer { server.stop() }
+        let body = "user=u&password=hunter2&pad=" + String(repeating: "p", count: 70_000)
+        _ = try Curl.post(server.url("/nowhere"), headers: ["Content-Type": "application/x-www-form-urlencoded"], body: Array(body.utf8))
+        let entry = try #require(try entries(server).first)
+        #expect((entry["body"] as? String)?.hasPrefix("user=u&password=******&pad=ppp") == true)
+        #expect(entry["body_truncated"] as? Int == body.utf8.count)
+        #expect(!(try Curl.get(server.url("/__mock/requests")).text.contains("hunter2")))
+    }
+
     @Test func aCutNeverSplitsAUTF8Sequence() throws {
         let server = try MockServer(MockConfiguration(port: 0))
         defer { server.stop() }
