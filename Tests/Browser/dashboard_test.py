@@ -22,6 +22,7 @@ import urllib.error
 import urllib.request
 
 from selenium import webdriver
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
@@ -77,6 +78,29 @@ def wait_for(condition, message):
     return WebDriverWait(driver, WAIT, poll_frequency=0.1).until(condition, message)
 
 
+def settle(action, message):
+    """Runs action(driver) until it returns something truthy, again when a poll (every 2 s)
+    redrew the elements it held."""
+    def attempt(d):
+        try:
+            return action(d)
+        except StaleElementReferenceException:
+            return False
+    return wait_for(attempt, message)
+
+
+def click_row(selector, matches, message):
+    """Clicks the first row under selector whose text matches; returns that text."""
+    def action(d):
+        for row in d.find_elements(By.CSS_SELECTOR, selector):
+            text = row.text
+            if matches(text):
+                row.click()
+                return text
+        return None
+    return settle(action, message)
+
+
 def css(selector):
     return wait_for(EC.presence_of_element_located((By.CSS_SELECTOR, selector)), f"no {selector}")
 
@@ -89,7 +113,7 @@ def shoot(name):
     """A screenshot of the whole page (the window grown to it, at most 2,400 px), for the README."""
     if SHOTS:
         height = driver.execute_script("return document.documentElement.scrollHeight")
-        driver.set_window_size(1400, min(max(height, 700), 2400))
+        driver.set_window_size(1400, min(max(height + 160, 700), 2400))
         driver.save_screenshot(os.path.join(SHOTS, name + ".png"))
         driver.set_window_size(1400, 1000)
 
@@ -113,12 +137,11 @@ def test_the_dashboard_shows_a_created_connection():
         "dw_name": "events_mrs", "dw_type": "HIVE", "dw_config": {"user": "etl"}}]}, {"workspace": "ws-other"})
     assert status == 200
     go("connections")
-    row = css(f'tr[data-id="{state["id"]}"]')
-    assert "orders_dw" in row.text and "DWS" in row.text, row.text
-    row.click()
+    text = click_row(f'tr[data-id="{state["id"]}"]', lambda t: True, "the connection never appeared")
+    assert "orders_dw" in text and "DWS" in text, text
     visible_text_contains("#connection-show", state["id"])
-    shown = driver.find_element(By.ID, "connection-show").text
-    record = driver.find_element(By.ID, "connection-state").text
+    shown = settle(lambda d: d.find_element(By.ID, "connection-show").text, "no #connection-show")
+    record = settle(lambda d: d.find_element(By.ID, "connection-state").text, "no #connection-state")
     assert '"dbPassword": "******"' in shown and "hunter2" not in shown + record, "a secret on the page"
     # The hostile description is shown as text, never as markup.
     assert json.dumps(HOSTILE) in shown, shown
@@ -131,15 +154,13 @@ def test_a_click_into_a_request_shows_its_response():
     status, _ = api("GET", f"/v1/{PROJECT}/data-connections/{state['id']}")
     assert status == 200
     go("requests")
-    row = wait_for(lambda d: next((r for r in d.find_elements(By.CSS_SELECTOR, "#requests tbody tr[data-seq]")
-                                   if f"/data-connections/{state['id']}" in r.text and "GET" in r.text), None),
-                   "the GET never appeared in the requests view")
-    assert "token" in row.text, row.text  # the principal column
-    row.click()
+    text = click_row("#requests tbody tr[data-seq]", lambda t: f"/data-connections/{state['id']}" in t and "GET" in t,
+                     "the GET never appeared in the requests view")
+    assert "token" in text, text  # the principal column
     visible_text_contains("#response-status", "200")
-    body = driver.find_element(By.ID, "response-body").text
+    body = settle(lambda d: d.find_element(By.ID, "response-body").text, "no #response-body")
     assert state["id"] in body and '"dw_name": "orders_dw"' in body, body
-    curl = driver.find_element(By.ID, "curl").text
+    curl = settle(lambda d: d.find_element(By.ID, "curl").text, "no #curl")
     assert curl.startswith("curl -X GET '" + MOCK + f"/v1/{PROJECT}/data-connections/{state['id']}'"), curl
     assert "'X-Auth-Token: ******'" in curl, curl
     # The browser's own favicon request is not in the journal.
@@ -158,34 +179,43 @@ def test_a_fault_added_through_the_form_fails_the_next_request():
     form.find_element(By.NAME, "times").send_keys("2")
     form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
     visible_text_contains("#faults tbody", "503 DAYU.3531")
-    assert "2" in driver.find_element(By.CSS_SELECTOR, "#faults tbody tr").text
+    # The form empties itself once the POST is answered; type the next rule only after that
+    # (a poll may draw the new row first).
+    visible_text_contains("#fault-result", "added")
+    wait_for(lambda d: form.find_element(By.NAME, "status").get_attribute("value") == "", "the form was not emptied")
+    settle(lambda d: d.find_element(By.CSS_SELECTOR, "#faults tbody tr td.num").text == "2", "remaining was not 2")
     status, failed = api("GET", f"/v1/{PROJECT}/data-connections/{state['id']}")
     assert status == 503 and failed["error_code"] == "DAYU.3531", (status, failed)
     # Live: the list follows without a reload (the remaining count drops to 1).
-    wait_for(lambda d: d.find_element(By.CSS_SELECTOR, "#faults tbody tr td.num").text == "1", "remaining never became 1")
+    settle(lambda d: d.find_element(By.CSS_SELECTOR, "#faults tbody tr td.num").text == "1", "remaining never became 1")
     # A second rule, deleted with its button.
     form.find_element(By.NAME, "status").send_keys("429")
     form.find_element(By.NAME, "path").send_keys("/nowhere")
     form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
     visible_text_contains("#faults tbody", "429 APIGW.0308")
     shoot("faults")
-    row = next(r for r in driver.find_elements(By.CSS_SELECTOR, "#faults tbody tr") if "429" in r.text)
-    row.find_element(By.CSS_SELECTOR, "button.delete-fault").click()
-    wait_for(lambda d: "429" not in d.find_element(By.CSS_SELECTOR, "#faults tbody").text, "the rule was not deleted")
+    def delete_429(d):
+        for row in d.find_elements(By.CSS_SELECTOR, "#faults tbody tr"):
+            if "429" in row.text:
+                row.find_element(By.CSS_SELECTOR, "button.delete-fault").click()
+                return True
+        return False
+    settle(delete_429, "no 429 rule to delete")
+    settle(lambda d: "429" not in d.find_element(By.CSS_SELECTOR, "#faults tbody").text, "the rule was not deleted")
     status, faults = api("GET", "/__mock/faults")
     assert [f["status"] for f in faults["faults"]] == [503], faults
     # The failed request shows up live in the requests view, with its answer.
     go("requests")
-    row = wait_for(lambda d: next((r for r in d.find_elements(By.CSS_SELECTOR, "#requests tbody tr[data-seq]")
-                                   if "503" in r.text), None), "the 503 never appeared")
-    assert "DAYU.3531" in row.text
+    text = settle(lambda d: next((r.text for r in d.find_elements(By.CSS_SELECTOR, "#requests tbody tr[data-seq]")
+                                  if "503" in r.text), None), "the 503 never appeared")
+    assert "DAYU.3531" in text, text
     def top_seq(d):
         rows = d.find_elements(By.CSS_SELECTOR, "#requests tbody tr[data-seq]")
         return int(rows[0].get_attribute("data-seq")) if rows else 0
-    before = top_seq(driver)
+    before = settle(lambda d: top_seq(d) or None, "no rows")
     status, _ = api("GET", f"/v1/{PROJECT}/data-connections")
     assert status == 200
-    wait_for(lambda d: top_seq(d) > before, "a new request never appeared at the top without a reload")
+    settle(lambda d: top_seq(d) > before, "a new request never appeared at the top without a reload")
 
 
 def test_the_clock_freezes_at_a_readable_date_and_is_released():
@@ -205,7 +235,7 @@ def test_the_clock_freezes_at_a_readable_date_and_is_released():
 def test_the_configuration_and_docs_pages():
     go("config")
     visible_text_contains("#config", "permissive")
-    text = driver.find_element(By.ID, "config").text
+    text = settle(lambda d: d.find_element(By.ID, "config").text, "no configuration")
     assert "10000 entries" in text and "67108864 bytes" in text, text
     shoot("config")
     go("docs")
@@ -236,6 +266,7 @@ def test_reset_empties_every_list():
 class HostilePage(http.server.BaseHTTPRequestHandler):
     """A page on another origin that tries what issue 10 item 11 reproduced: a text/plain
     fault, a form-posted reset, a JSON fetch (which needs a preflight the mock never grants)."""
+    timeout = 10
     def do_GET(self):
         page = f"""<!doctype html><title>hostile</title>
 <iframe name="sink" style="display:none"></iframe>
@@ -267,7 +298,10 @@ def test_a_cross_origin_post_is_refused():
         "dw_name": "survivor", "dw_type": "DWS", "dw_config": {}}]})
     assert status == 200
     log_before = open(MOCK_LOG).read().count("/__mock/")
-    server = socketserver.TCPServer(("127.0.0.1", 0), HostilePage)
+    # One thread per connection: Chromium opens spare connections that never send a request,
+    # and a one-at-a-time server would wait on one of those until Chromium drops it (60 s).
+    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), HostilePage)
+    server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
