@@ -140,13 +140,15 @@ struct DataArtsMockCommand: ParsableCommand {
         let level = logLevel.level
         LoggingSystem.bootstrap { label in
             var handler: any LogHandler = switch format {
-            case .text: StreamLogHandler.standardError(label: label)
-            case .json: JSONLogHandler(label: label)
+            case .text: TextLogHandler(label: label, writer: .standardError)
+            case .json: JSONLogHandler(label: label, writer: .standardError)
             }
             handler.logLevel = level
             return handler
         }
         let logger = Logger(label: "dataarts-mock")
+        // A failed start throws out of here: what was logged before it still reaches stderr.
+        defer { LogWriter.standardError.flush() }
 
         let server: MockServer
         do {
@@ -169,6 +171,8 @@ struct DataArtsMockCommand: ParsableCommand {
                 if !server.waitUntilStopped(seconds: 5) {
                     logger.warning("connections still open after 5 s; exiting anyway")
                 }
+                // Every line accepted before the signal reaches stderr before the exit.
+                LogWriter.standardError.flush()
                 Foundation.exit(0)
             }
             source.resume()

@@ -1,9 +1,9 @@
-import Foundation
 import Logging
 
-/// One JSON object per line on stderr: `{"time","level","label","message",…metadata}`.
+/// One JSON object per line, through `LogWriter`: `{"time","level","label","message",…metadata}`.
 struct JSONLogHandler: LogHandler {
     let label: String
+    let writer: LogWriter
     var logLevel: Logger.Level = .info
     var metadata: Logger.Metadata = [:]
 
@@ -14,20 +14,14 @@ struct JSONLogHandler: LogHandler {
 
     func log(event: LogEvent) {
         var fields: [(String, String)] = [
-            ("time", Self.timestamp()), ("level", "\(event.level)"), ("label", label), ("message", "\(event.message)"),
+            ("time", LogTimestamp.nowUTCMilliseconds()), ("level", "\(event.level)"), ("label", label), ("message", "\(event.message)"),
         ]
         let merged = metadata.merging(event.metadata ?? [:]) { $1 }
         for key in merged.keys.sorted() {
             fields.append((key, "\(merged[key].map { "\($0)" } ?? "")"))
         }
         let line = "{" + fields.map { "\(Self.quoted($0.0)):\(Self.quoted($0.1))" }.joined(separator: ",") + "}\n"
-        FileHandle.standardError.write(Data(line.utf8))
-    }
-
-    private static func timestamp() -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.string(from: Date())
+        writer.append(line)
     }
 
     private static func quoted(_ text: String) -> String {
