@@ -29,7 +29,8 @@ struct ControlOriginGuard: Sendable {
     static let refusal = APIError.badRequest("control calls are accepted only from this mock's own origin")
         .with(status: .forbidden)
 
-    /// Why `request` is refused, nil when it may go on (the reason is for the log only).
+    /// Why `request` is refused, in words for tests and debugging (the client gets only SPEC
+    /// §6's 403), nil when it may go on.
     func refusalReason(for request: HTTPRequest) -> String? {
         let host = request.headers["Host"].map { Self.authority($0) }
         // HTTP/1.0 may omit Host; a browser never does, so nothing is at risk then.
