@@ -25,7 +25,10 @@ let package = Package(
         // POSIX sockets and Dispatch.
         .target(name: "DataArtsTransport", dependencies: ["DataArtsHTTP1", "DataArtsLocking", .product(name: "Logging", package: "swift-log")]),
         // The emulated service: never sees a socket.
-        .target(name: "DataArtsServices", dependencies: ["DataArtsHTTP1", "DataArtsJSON", "DataArtsLocking"]),
+        // SHA-256 (swift-crypto) derives the account's stable ids (SPEC §8.1).
+        .target(name: "DataArtsServices", dependencies: [
+            "DataArtsHTTP1", "DataArtsJSON", "DataArtsLocking", .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         // The library product: the only module that sees both Transport and DataConnections.
         // Build-time tool of EmbedFilesPlugin: files of the repository as byte arrays.
         .executableTarget(name: "DataArtsEmbedTool"),

@@ -2,7 +2,7 @@
 -- connection per request. dw_name is c<counter>_<thread>: the counter is per wrk thread and the
 -- thread number comes from setup(), so names never repeat across threads (a repeat would be a
 -- 400 "already exists", and a create benchmark with errors is not a create benchmark).
--- Usage: wrk -s scripts/bench-create.lua http://127.0.0.1:PORT/v1/bench-project/data-connections
+-- Usage: wrk -s scripts/bench-create.lua http://127.0.0.1:PORT/v1/PROJECT/data-connections
 
 local threads = {}
 

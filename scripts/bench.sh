@@ -1,17 +1,32 @@
 #!/usr/bin/env bash
 # Benchmarks dataarts-mock against nginx, on 127.0.0.1 only, with wrk:
 #   keep-alive and connection-churn GET /__mock/health on both servers (64 connections, 2 threads),
-#   the mock's RSS idle and after load, its startup time (median of 5), and a create workload
-#   (POST /v1/{project_id}/data-connections, unique names, scripts/bench-create.lua).
+#   the API itself on the mock (show; list with limit=50 in a workspace of 100 and one of 10,000;
+#   show with Connection: close), the mock's RSS idle, with 10k and after load, its startup time
+#   (median of 5), and a create workload (POST /v1/{project_id}/data-connections, unique names,
+#   scripts/bench-create.lua), in memory and with --state-file.
+# The mock runs as users run it: access log on (info), to a file. BENCH_LOG_LEVEL=warning turns
+# the per-request lines off, to see what they cost.
+#
+#   scripts/bench.sh            this script's own table
+#   scripts/bench.sh --peers    then ../shared/bench/compare.sh with the same binary beside its peers
+#                               (Hummingbird 2, FlyingFox, Python, nginx; builds them first)
 # Every run is bounded (BENCH_SECONDS per wrk run, default 10, killed 30 s late); every process it starts is stopped
 # on exit, Ctrl-C included. Installs wrk and nginx-light when missing (Debian; needs root).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+peers=false
+case "${1:-}" in
+    "") ;;
+    --peers) peers=true ;;
+    *) echo "usage: scripts/bench.sh [--peers]" >&2; exit 64 ;;
+esac
 bench_seconds=${BENCH_SECONDS:-10}
+log_level=${BENCH_LOG_LEVEL:-info}
 [[ $bench_seconds =~ ^[1-9][0-9]*$ ]] || { echo "bench.sh: BENCH_SECONDS must be a positive integer" >&2; exit 64; }
 readonly connections=64 threads=2 host=127.0.0.1
-readonly project=bench-project
+readonly project=0123456789abcdef0123456789abcdef  # scripts/preload.py's
 
 # --- tools -----------------------------------------------------------------------------------------
 need_apt=()
@@ -107,7 +122,7 @@ rss_mib() { awk '/^VmRSS:/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"; }
 start_mock() {
     local name=$1; shift
     local ready="$tmp/$name.ready.json"
-    "$bin" --host "$host" --port 0 --ready-file "$ready" --log-level warning "$@" \
+    "$bin" --host "$host" --port 0 --ready-file "$ready" --log-level "$log_level" "$@" \
         >"$tmp/$name.stdout" 2>"$tmp/$name.stderr" &
     mock_pid=$!
     started_pids+=("$mock_pid")
@@ -214,13 +229,15 @@ add_row() {
 percent() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.1f%%", 100 * a / b; else print "n/a" }'; }
 
 # --- 1. build ----------------------------------------------------------------------------------------
-echo "== building the release binary (swift build -c release --scratch-path .build-release)"
+# The binary users without Swift get (the tarball's and the wheel's), built as scripts/release.sh
+# builds it, so the two share one build folder.
+echo "== building the release binary (swift build -c release --static-swift-stdlib --scratch-path .build-release)"
 build_started=$(date +%s)
-if ! swift build -c release --scratch-path .build-release --product dataarts-mock >"$tmp/build.log" 2>&1; then
+if ! swift build -c release --static-swift-stdlib --scratch-path .build-release --product dataarts-mock >"$tmp/build.log" 2>&1; then
     tail -40 "$tmp/build.log"
     exit 1
 fi
-built=$(swift build -c release --scratch-path .build-release --show-bin-path)/dataarts-mock
+built=$(swift build -c release --static-swift-stdlib --scratch-path .build-release --show-bin-path)/dataarts-mock
 # A private copy: a rebuild in .build-release during the run must not change what is measured.
 bin="$tmp/dataarts-mock"
 cp "$built" "$bin"
@@ -244,7 +261,7 @@ start_mock mock
 main_pid=$mock_pid
 health_status=$(probe "$mock_port" /__mock/health "$tmp/health.json")
 idle_rss=$(rss_mib "$main_pid")
-echo "== dataarts-mock: pid $mock_pid, port $mock_port, --log-level warning (no access-log lines under load)"
+echo "== dataarts-mock: pid $mock_pid, port $mock_port, --log-level $log_level (stderr to a file)"
 echo "   GET /__mock/health → $health_status (status, header bytes, body bytes): $(cat "$tmp/health.json")"
 
 body=$(cat "$tmp/health.json")
@@ -323,6 +340,33 @@ for workload in keep-alive close; do
         fi
     done
 done
+
+# --- 4. the API: show, list at 100 and 10,000 stored, show with Connection: close -----------------------
+echo "== preloading 100 and 10,000 connections (scripts/preload.py, one keep-alive connection)"
+python3 scripts/preload.py "$mock_port" bench-list-100 100 >/dev/null
+python3 scripts/preload.py "$mock_port" bench-list-10000 10000 >/dev/null
+show_id=$(python3 scripts/preload.py "$mock_port" bench-show 1)
+rss_10k=$(rss_mib "$main_pid")
+cat >"$tmp/api.lua" <<'LUA'
+wrk.headers["X-Auth-Token"] = "bench"
+wrk.headers["workspace"] = os.getenv("BENCH_WORKSPACE")
+LUA
+api=http://$host:$mock_port/v1/$project/data-connections
+echo "== wrk: the API on the mock, $connections connections, $threads threads, ${bench_seconds} s each"
+for workload in show list-100 list-10000 show-close; do
+    extra=()
+    case $workload in
+        show) url=$api/$show_id workspace=bench-show label="show GET" ;;
+        list-100) url="$api?limit=50&offset=0" workspace=bench-list-100 label="list GET (100 stored)" ;;
+        list-10000) url="$api?limit=50&offset=0" workspace=bench-list-10000 label="list GET (10,000 stored)" ;;
+        show-close) url=$api/$show_id workspace=bench-show label="show GET, Connection: close" extra=(-H "Connection: close") ;;
+    esac
+    echo "   $label…"
+    BENCH_WORKSPACE=$workspace bench_wrk "$tmp/wrk-$workload.txt" -s "$tmp/api.lua" "${extra[@]}" "$url"
+    add_row dataarts-mock "$label" "$tmp/wrk-$workload.txt"
+    ((last_non2xx == 0)) || notes+=("!! dataarts-mock, $label: $last_non2xx responses were not 2xx")
+    check_alive mock "$main_pid"
+done
 loaded_rss=$(rss_mib "$main_pid")
 
 # --- 6. create workload (before the table, so that one table holds every run) --------------------------
@@ -396,7 +440,8 @@ echo "   mock as % of nginx, keep-alive:        req/s $(percent "$rps_dataarts_m
     "2xx/s $(percent "$ok_dataarts_mock_keep_alive" "$ok_nginx_keep_alive")"
 echo "   mock as % of nginx, Connection: close: req/s $(percent "$rps_dataarts_mock_close" "$rps_nginx_close")," \
     "2xx/s $(percent "$ok_dataarts_mock_close" "$ok_nginx_close")"
-echo "   mock RSS (VmRSS): idle after start + 1 request $idle_rss MiB; after both GET runs $loaded_rss MiB"
+echo "   mock RSS (VmRSS): idle after start + 1 request $idle_rss MiB; with 10,101 stored $rss_10k MiB;" \
+    "after every GET run $loaded_rss MiB"
 echo "   load average after the runs: $(cut -d' ' -f1-3 /proc/loadavg)"
 for note in "${notes[@]}"; do echo "$note"; done
 
@@ -440,5 +485,15 @@ done
 if [[ -s $tmp/nginx/error.log ]]; then
     echo "!! nginx error.log: $(wc -l <"$tmp/nginx/error.log") lines; the first 5:"
     head -5 "$tmp/nginx/error.log" | sed 's/^/   /'
+fi
+if $peers; then
+    echo
+    echo "== the shared harness: the same binary beside its peers (../shared/bench/compare.sh --peers)"
+    harness=../shared/bench
+    [[ -x $harness/compare.sh ]] || { echo "bench.sh: $harness/compare.sh not found (it sits beside this checkout)" >&2; exit 1; }
+    "$harness/build-peers.sh"
+    "$harness/compare.sh" --json "$tmp/compare.json" \
+        project="$bin --max-connections-per-workspace 1000000" --peers
+    python3 "$harness/goal-check.py" "$tmp/compare.json" || true
 fi
 echo "== done"

@@ -9,8 +9,9 @@
 #      port of 127.0.0.1, checks that GET /__mock/openapi.json is the fixture byte for byte (but
 #      for servers[0].url, which names the address served), and
 #      runs schemathesis against it, first on the six API operations (tag data-connections),
-#      then on the /__mock/ controls (tag mock-controls): no 5xx, and status codes, content
-#      types, response headers (X-Request-Id) and response bodies as documented.
+#      then on the seed's prerequisites (tags iam, workspaces, cdm: SPEC §8), then on the
+#      /__mock/ controls (tag mock-controls): no 5xx, and status codes, content types,
+#      response headers (X-Request-Id, X-Subject-Token) and response bodies as documented.
 #
 # Only 127.0.0.1 is contacted (besides PyPI for the first install). Bounded: at most
 # CONTRACT_MAX_EXAMPLES generated cases per operation and phase (30), and CONTRACT_TIMEOUT
@@ -110,26 +111,40 @@ deadline=$(($(date +%s) + run_timeout))
 # that they get past the gateway's project check (403) to the service's own validation; the
 # other path ids stay random (and answer 403).
 project=0123456789abcdef0123456789abcdef
+# The project's DataArts instance and default workspace have ids derived from the project id
+# (SPEC §8.1, §8.3): most workspace cases use them, so that they reach the operation.
+derive() { "$venv/bin/python" -c 'import hashlib,sys; print(hashlib.sha256(("dataarts-mock/"+sys.argv[1]+"/"+sys.argv[2]).encode()).hexdigest()[:32])' "$1" "$2"; }
+instance=$(derive instance "$project")
+default_workspace=$(derive workspace "$instance")
 cat >"$work/schemathesis.toml" <<TOML
 [dictionaries.project]
 values = ["$project"]
 
+[dictionaries.instance]
+values = ["$instance"]
+
+[dictionaries.workspace]
+values = ["$default_workspace"]
+
 [parameters]
 "path.project_id" = { dictionary = "project", probability = 0.85 }
+"path.instance_id" = { dictionary = "instance", probability = 0.85 }
+"path.workspace_id" = { dictionary = "workspace", probability = 0.5 }
 TOML
 
-# One schemathesis run over the operations with tag $1; exit status as schemathesis', 124 when
-# the time ran out.
+# One schemathesis run over the operations with any of the tags given; exit status as
+# schemathesis', 124 when the time ran out.
 run_schemathesis() {
-    local tag=$1 left=$((deadline - $(date +%s)))
+    local left=$((deadline - $(date +%s))) tag_args=() tag
+    for tag in "$@"; do tag_args+=(--include-tag "$tag"); done
     if ((left < 5)); then return 124; fi
-    log "schemathesis $SCHEMATHESIS_VERSION on tag $tag: at most $max_examples examples per operation, seed $seed, ${left}s left"
+    log "schemathesis $SCHEMATHESIS_VERSION on tags $*: at most $max_examples examples per operation, seed $seed, ${left}s left"
     (
         cd "$work"  # keeps schemathesis' and hypothesis' scratch files out of the repository
         timeout --kill-after=10 "$left" "$venv/bin/schemathesis" --config-file "$work/schemathesis.toml" \
             run "$document" \
             --url "$base" \
-            --include-tag "$tag" \
+            "${tag_args[@]}" \
             --header "X-Auth-Token: contract-test-token" \
             --header "workspace: contract-ws" \
             --header "X-Project-Id: $project" \
@@ -176,6 +191,9 @@ for op in sorted(counts, key=lambda op: (op.startswith("other"), -sum(counts[op]
     print(f"  {op}: {answers}")
 PY
 
+if ((status == 0)); then
+    run_schemathesis iam workspaces cdm || status=$?
+fi
 if ((status == 0)); then
     run_schemathesis mock-controls || status=$?
 fi

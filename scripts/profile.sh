@@ -18,7 +18,7 @@ binary=${1:-.build/release/dataarts-mock}
 preload=${PRELOAD:-10000}
 seconds=${SECONDS_PER_PHASE:-4}
 top=${TOP:-15}
-project=0123456789abcdef0123456789abcdef
+project=0123456789abcdef0123456789abcdef  # preload.py's
 [[ -x $binary ]] || swift build -c release --product dataarts-mock
 need=()
 command -v wrk >/dev/null || need+=(wrk)
@@ -39,10 +39,8 @@ port=$(sed -n 's/.*127.0.0.1:\([0-9]*\).*/\1/p' "$dir/stdout")
 [[ -n $port ]] || { echo "profile.sh: no ready line" >&2; exit 1; }
 base=http://127.0.0.1:$port/v1/$project/data-connections
 
-python3 scripts/profile-client.py "$port" preload "$preload"
-id=$(curl -sf -X POST "$base" -H 'X-Auth-Token: t' -H 'workspace: bench-show' -H 'Content-Type: application/json' \
-    -d '{"data_source_vos":[{"dw_name":"s1","dw_type":"DWS","dw_config":{"dbPassword":"p","host":"h"}}]}' |
-    sed -n 's/.*"data_connection_id":"\([0-9a-f]*\)".*/\1/p')
+python3 scripts/preload.py "$port" bench-list "$preload" >/dev/null
+id=$(python3 scripts/preload.py "$port" bench-show 1)
 cat >"$dir/headers.lua" <<'LUA'
 wrk.headers["X-Auth-Token"] = "profile"
 wrk.headers["workspace"] = os.getenv("WORKSPACE")

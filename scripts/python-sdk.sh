@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# The vendor's Python SDK against the mock: pytest examples/python, then the
-# example script examples/python/roundtrip.py once against a mock started here.
+# The vendor's Python SDKs against the mock: pytest examples/python, then the
+# example scripts examples/python/roundtrip.py (permissive mock) and
+# examples/python/seed_workflow.py (the seed's whole workflow with huaweicloudsdkiam,
+# -cdm and -dataartsstudio, strict mock) once each against a mock started here.
 #
 #   scripts/python-sdk.sh            # MOCK_BIN defaults to .build/debug/dataarts-mock
 #   MOCK_BIN=path/to/dataarts-mock scripts/python-sdk.sh
@@ -51,33 +53,50 @@ mkdir -p "$HOME"
 echo "== pytest examples/python"
 timeout 600 "$py" -m pytest -q -p no:cacheprovider examples/python
 
-# --- the example script against a mock of its own -------------------------------
-echo "== examples/python/roundtrip.py"
-"$MOCK_BIN" --host 127.0.0.1 --port 0 --ready-file "$tmp/ready.json" \
-    >/dev/null 2>"$tmp/mock.log" &
-mock_pid=$!
-for _ in $(seq 300); do  # up to 30 s
-    [[ -s "$tmp/ready.json" ]] && break
-    if ! kill -0 "$mock_pid" 2>/dev/null; then
-        echo "python-sdk.sh: the mock exited before it was ready:" >&2
-        cat "$tmp/mock.log" >&2
+# --- the example scripts, each against a mock of its own --------------------------
+# start_mock NAME ARGS...: starts the mock, waits for its ready file, sets $url.
+start_mock() {
+    local name=$1
+    shift
+    "$MOCK_BIN" --host 127.0.0.1 --port 0 --ready-file "$tmp/$name.json" "$@" \
+        >/dev/null 2>"$tmp/$name.log" &
+    mock_pid=$!
+    for _ in $(seq 300); do  # up to 30 s
+        [[ -s "$tmp/$name.json" ]] && break
+        if ! kill -0 "$mock_pid" 2>/dev/null; then
+            echo "python-sdk.sh: the mock exited before it was ready:" >&2
+            cat "$tmp/$name.log" >&2
+            exit 1
+        fi
+        sleep 0.1
+    done
+    if [[ ! -s "$tmp/$name.json" ]]; then
+        echo "python-sdk.sh: the mock was not ready within 30 s" >&2
         exit 1
     fi
-    sleep 0.1
-done
-if [[ ! -s "$tmp/ready.json" ]]; then
-    echo "python-sdk.sh: the mock was not ready within 30 s" >&2
-    exit 1
-fi
-url=$("$py" -c 'import json,sys; print(json.load(open(sys.argv[1]))["url"])' "$tmp/ready.json")
-timeout 120 "$py" examples/python/roundtrip.py --endpoint "$url"
+    url=$("$py" -c 'import json,sys; print(json.load(open(sys.argv[1]))["url"])' "$tmp/$name.json")
+}
 
-kill -TERM "$mock_pid"
-status=0
-wait "$mock_pid" || status=$?
-mock_pid=""
-if [[ $status -ne 0 ]]; then
-    echo "python-sdk.sh: the mock exited with $status after SIGTERM" >&2
-    exit 1
-fi
+stop_mock() {
+    kill -TERM "$mock_pid"
+    local status=0
+    wait "$mock_pid" || status=$?
+    mock_pid=""
+    if [[ $status -ne 0 ]]; then
+        echo "python-sdk.sh: the mock exited with $status after SIGTERM" >&2
+        exit 1
+    fi
+}
+
+echo "== examples/python/roundtrip.py"
+start_mock roundtrip
+timeout 120 "$py" examples/python/roundtrip.py --endpoint "$url"
+stop_mock
+
+echo "== examples/python/seed_workflow.py (strict mode)"
+start_mock seed --auth strict --user 'alice:S3cret!' \
+    --credential SEEDAK0123456789ABCD:seed-secret@0123456789abcdef0123456789abcdef:alice \
+    --project cn-north-4=0123456789abcdef0123456789abcdef --cdm-cluster cdm-seed
+timeout 120 "$py" examples/python/seed_workflow.py --endpoint "$url"
+stop_mock
 echo "python-sdk.sh: OK"

@@ -10,6 +10,7 @@ struct EmbedFilesPlugin: BuildToolPlugin {
     static let embeddings: [String: [(enumName: String, members: [(name: String, path: String)])]] = [
         "DataArtsMock": [
             ("OpenAPIDocument", [("bytes", "fixtures/openapi.json")]),
+            ("VersionFile", [("bytes", "VERSION")]),
             ("DashboardAssets", [
                 ("page", "Sources/DataArtsMock/Dashboard/dashboard.html"),
                 ("script", "Sources/DataArtsMock/Dashboard/dashboard.js"),

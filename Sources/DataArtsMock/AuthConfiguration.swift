@@ -62,16 +62,41 @@ public struct AuthConfiguration: Sendable, Equatable {
         }
     }
 
+    /// An IAM user who may log in through `POST /v3/auth/tokens` in strict mode (SPEC §8.1).
+    public struct User: Sendable, Equatable {
+        public var name: String
+        public var password: String
+
+        public init(name: String, password: String) {
+            self.name = name
+            self.password = password
+        }
+
+        /// `NAME:PASSWORD`; the password may hold `:`, the name may not.
+        public init?(_ text: String) {
+            guard let colon = text.firstIndex(of: ":") else { return nil }
+            let name = String(text[..<colon])
+            guard !name.isEmpty else { return nil }
+            self.init(name: name, password: String(text[text.index(after: colon)...]))
+        }
+    }
+
     public var mode: Mode
     public var tokens: [Token]
     public var credentials: [Credential]
     /// Strict mode's workspaces; empty lets every workspace exist.
     public var workspaces: [String]
+    /// `--user`: who may log in in strict mode (permissive mode takes any user and password).
+    public var users: [User]
 
-    public init(mode: Mode = .permissive, tokens: [Token] = [], credentials: [Credential] = [], workspaces: [String] = []) {
+    public init(
+        mode: Mode = .permissive, tokens: [Token] = [], credentials: [Credential] = [], workspaces: [String] = [],
+        users: [User] = []
+    ) {
         self.mode = mode
         self.tokens = tokens
         self.credentials = credentials
         self.workspaces = workspaces
+        self.users = users
     }
 }

@@ -109,7 +109,12 @@ struct ControlAPI: Sendable {
 
         case .addFault:
             let rule = try FaultRule(json: try Self.body(of: &request))
-            return .json(.created, controls.faults.add(rule).json)
+            guard let added = controls.faults.add(rule) else {
+                throw .badRequest(
+                    "at most \(FaultRules.capacity) fault rules may be in force; "
+                        + "remove some first (DELETE /__mock/faults or DELETE /__mock/faults/{id})")
+            }
+            return .json(.created, added.json)
 
         case .listFaults:
             return .json(.ok, ["faults": .array(controls.faults.rules.map(\.json))])
@@ -139,12 +144,18 @@ struct ControlAPI: Sendable {
             return .noContent()
 
         case .exportState:
-            return .json(.ok, ["connections": .array(controls.store.allConnections().map(\.stateRecord))])
+            return .json(.ok, [
+                "connections": .array(controls.store.allConnections().map(\.stateRecord)),
+                "workspaces": .array(controls.directory.all().map { $0.json(domainID: controls.account.domainID) }),
+            ])
 
         case .importState:
-            let connections = try DataConnection.fromState(
-                try Self.body(of: &request), ids: controls.ids, now: controls.clock.nowMilliseconds)
+            let body = try Self.body(of: &request)
+            let connections = try DataConnection.fromState(body, ids: controls.ids, now: controls.clock.nowMilliseconds)
+            // Without "workspaces", none stays created (SPEC §8.5).
+            let workspaces = try WorkspaceRecord.fromState(body.object?["workspaces"], now: controls.clock.nowMilliseconds)
             controls.store.replaceAll(with: connections)
+            controls.directory.replaceAll(with: workspaces)
             return .noContent(changedState: true)
 
         case .openAPI:

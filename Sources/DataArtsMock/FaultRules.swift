@@ -3,15 +3,20 @@ import DataArtsHTTP1
 import DataArtsLocking
 
 /// The fault rules in force, first added first tried; a used-up rule disappears.
+///
+/// At most `capacity` rules are held: every API request is matched against them under one
+/// lock, so their number bounds what fault injection adds to each request.
 public final class FaultRules: Sendable {
+    /// How many rules may be in force at once.
+    public static let capacity = 1_000
     private let state = Locked<(rules: [FaultRule], nextID: Int)>(([], 1))
 
     public init() {}
 
     /// Adds `rule` with its defaults filled in (a status implies a vendor code, a code its
-    /// message template) and answers it with its new id.
+    /// message template) and answers it with its new id; nil when `capacity` rules are in force.
     @discardableResult
-    public func add(_ rule: FaultRule) -> FaultRule {
+    public func add(_ rule: FaultRule) -> FaultRule? {
         var rule = rule
         if let status = rule.status {
             let code = rule.errorCode ?? VendorCode.implied(by: status).code
@@ -19,7 +24,8 @@ public final class FaultRules: Sendable {
             rule.errorMessage = rule.errorMessage ?? Self.defaultMessage(for: code)
         }
         rule.remaining = rule.times == 0 ? nil : rule.times
-        return state.withLock { state in
+        return state.withLock { state -> FaultRule? in
+            guard state.rules.count < Self.capacity else { return nil }
             rule.id = String(state.nextID)
             state.nextID += 1
             state.rules.append(rule)
@@ -35,7 +41,7 @@ public final class FaultRules: Sendable {
     @discardableResult
     public func remove(id: String) -> Bool {
         state.withLock { state in
-            guard let index = state.rules.firstIndex(where: { $0.id == id }) else { return false }
+            guard !state.rules.isEmpty, let index = state.rules.firstIndex(where: { $0.id == id }) else { return false }
             state.rules.remove(at: index)
             return true
         }
@@ -48,7 +54,7 @@ public final class FaultRules: Sendable {
     /// The first rule matching the request, counted as used.
     func take(method: String, path: String, template: RouteTemplate, projectID: String, workspace: String?) -> FaultRule? {
         state.withLock { state in
-            guard let index = state.rules.firstIndex(where: {
+            guard !state.rules.isEmpty, let index = state.rules.firstIndex(where: {
                 $0.matches(method: method, path: path, template: template, projectID: projectID, workspace: workspace)
             }) else { return nil }
             let rule = state.rules[index]

@@ -38,13 +38,41 @@ public struct MockConfiguration: Sendable {
     /// Tokens, credentials and the mode the gateway checks them in.
     public var auth: AuthConfiguration
 
+    // The emulated account (SPEC §8.1) and its CDM clusters (SPEC §8.4).
+    /// `--account`: the account (domain) name; its id is derived from it.
+    public var accountName: String
+    /// `--project REGION=ID`; other regions get a project id derived from their name.
+    public var projects: [(region: String, id: String)]
+    /// `--cdm-cluster NAME[=UUID]`; none: one default cluster per project, agents unchecked.
+    public var cdmClusters: [(name: String, id: String?)]
+
+    /// The account name when none is given.
+    public static let defaultAccountName = "dataarts-mock"
+
+    /// `REGION=PROJECT_ID`, both parts non-empty.
+    public static func project(_ text: String) -> (region: String, id: String)? {
+        guard let equals = text.firstIndex(of: "=") else { return nil }
+        let region = String(text[..<equals])
+        let id = String(text[text.index(after: equals)...])
+        return region.isEmpty || id.isEmpty ? nil : (region, id)
+    }
+
+    /// `NAME[=UUID]`: a name, and an id when `=` follows (both non-empty).
+    public static func cdmCluster(_ text: String) -> (name: String, id: String?)? {
+        guard let equals = text.firstIndex(of: "=") else { return text.isEmpty ? nil : (text, nil) }
+        let name = String(text[..<equals])
+        let id = String(text[text.index(after: equals)...])
+        return name.isEmpty || id.isEmpty ? nil : (name, id)
+    }
+
     public init(
         host: String = "127.0.0.1", port: UInt16 = 8080,
         maxRequestLineBytes: Int = 8192, maxHeaderBytes: Int = 32768, maxBodyBytes: Int = 12 * 1024 * 1024,
         headerTimeout: Double = 10, bodyTimeout: Double = 10, idleTimeout: Double = 60, maxClients: Int = 1024,
         adminEnabled: Bool = true, maxConnectionsPerWorkspace: Int = 200, journalCapacity: Int = 10_000,
         journalMaxBytes: Int = 64 * 1024 * 1024, allowedHosts: [String] = [], rateLimit: Int? = nil, seed: UInt64? = nil, fixtures: [String] = [], stateFile: String? = nil,
-        auth: AuthConfiguration = AuthConfiguration()
+        auth: AuthConfiguration = AuthConfiguration(), accountName: String = MockConfiguration.defaultAccountName,
+        projects: [(region: String, id: String)] = [], cdmClusters: [(name: String, id: String?)] = []
     ) {
         self.host = host
         self.port = port
@@ -65,5 +93,8 @@ public struct MockConfiguration: Sendable {
         self.fixtures = fixtures
         self.stateFile = stateFile
         self.auth = auth
+        self.accountName = accountName
+        self.projects = projects
+        self.cdmClusters = cdmClusters
     }
 }

@@ -7,12 +7,20 @@ struct MockControls: Sendable {
     let faults: FaultRules
     let clock: MockClock
     let ids: IdentifierGenerator
+    /// Workspaces created through the API (SPEC §8.3).
+    let directory: WorkspaceDirectory
+    /// Tokens the mock's IAM issued (SPEC §8.2).
+    let tokens: TokenRegistry
+    let account: Account
 
-    /// Empties everything (connections, journal, faults, clock), or only one scope's
-    /// connections and journal entries.
+    /// Empties everything (connections, created workspaces, issued tokens, derived projects
+    /// in use, journal, faults, clock), or only one scope's connections and journal entries.
     func reset(projectID: String? = nil, workspace: String? = nil) {
         store.reset(projectID: projectID, workspace: workspace)
         if projectID == nil && workspace == nil {
+            directory.replaceAll(with: [])
+            tokens.reset()
+            account.reset()
             journal.clear()
             faults.removeAll()
             clock.release()

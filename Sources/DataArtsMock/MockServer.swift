@@ -38,9 +38,17 @@ public final class MockServer: Sendable {
         stateFile = configuration.stateFile.map { StateFile(path: $0, logger: logger) }
         let store = DataConnectionStore(
             clock: clock, ids: ids, maxPerWorkspace: configuration.maxConnectionsPerWorkspace, observer: stateFile)
-        controls = MockControls(store: store, journal: journal, faults: faults, clock: clock, ids: ids)
+        let directory = WorkspaceDirectory(observer: stateFile)
+        let account = Account(
+            name: configuration.accountName,
+            projects: configuration.projects.map { Account.Project(region: $0.region, id: $0.id) },
+            users: Dictionary(configuration.auth.users.map { ($0.name, $0.password) }, uniquingKeysWith: { _, last in last }))
+        let tokens = TokenRegistry(clock: clock, seed: configuration.seed)
+        controls = MockControls(
+            store: store, journal: journal, faults: faults, clock: clock, ids: ids, directory: directory, tokens: tokens,
+            account: account)
 
-        let replayed = try stateFile?.load(into: store, ids: ids, now: clock.nowMilliseconds) ?? 0
+        let replayed = try stateFile?.load(into: store, directory: directory, ids: ids, now: clock.nowMilliseconds) ?? 0
         if replayed == 0 && !configuration.fixtures.isEmpty {
             store.replaceAll(with: try Self.loadFixtures(configuration.fixtures, ids: ids, now: clock.nowMilliseconds))
         } else if replayed > 0 && !configuration.fixtures.isEmpty {
@@ -50,9 +58,17 @@ public final class MockServer: Sendable {
         // Strict mode with --workspace: only those exist (others answer DAYU.3601).
         let allowedWorkspaces = configuration.auth.mode == .strict && !configuration.auth.workspaces.isEmpty
             ? Set(configuration.auth.workspaces) : nil
+        let strict = configuration.auth.mode == .strict
+        let clusters = CDMClusters(configuration.cdmClusters.map { CDMClusters.Spec(name: $0.name, id: $0.id) })
         let pipeline = RequestPipeline(
             configuration: configuration, controls: controls, services: [
-                DataConnectionAPI(store: store, allowedWorkspaces: allowedWorkspaces),
+                DataConnectionAPI(store: store, allowedWorkspaces: allowedWorkspaces, directory: directory, clusters: clusters),
+                // The seed's prerequisites on the same port (SPEC §8).
+                WorkspaceAPI(
+                    account: account, directory: directory, store: store,
+                    configuredWorkspaces: configuration.auth.workspaces, strict: strict, clock: clock, ids: ids),
+                IAMAPI(account: account, tokens: tokens, strict: strict),
+                CDMAPI(clusters: clusters, clock: clock),
             ], startedAt: startedAt)
         let responder = MockResponder(
             pipeline: pipeline,

@@ -1,5 +1,7 @@
-/// The version this build says it is: `--version`, `GET /__mock/config` and the dashboard.
-/// Kept equal to `info.version` of `fixtures/openapi.json`.
+import Foundation
+
+/// The version this build says it is, in `GET /__mock/config` and the dashboard: the top-level
+/// `VERSION` file, compiled in by EmbedFilesPlugin, so that it cannot differ from the release's.
 public enum MockVersion {
-    public static let string = "0.1.0"
+    public static let string = String(decoding: VersionFile.bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
 }

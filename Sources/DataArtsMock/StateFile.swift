@@ -18,7 +18,7 @@ import DataArtsLocking
 /// (group commit), then releases the answers waiting for it. At start the log is replayed
 /// up to the first record that is torn or damaged, the rest is cut off, and the file is
 /// compacted atomically (write a temporary file, fsync, rename, fsync the folder).
-final class StateFile: StoreObserver, Sendable {
+final class StateFile: StoreObserver, WorkspaceObserver, Sendable {
     let path: String
     private let logger: Logger
     private let writerQueue = DispatchQueue(label: "dataarts-mock.state-file")
@@ -40,7 +40,19 @@ final class StateFile: StoreObserver, Sendable {
 
     /// Where a runtime compaction takes its snapshot from; set once the store exists (the
     /// store needs this file as its observer first).
-    private let snapshotSource = Locked<(@Sendable () -> [DataConnection])?>(nil)
+    private let snapshotSource = Locked<(@Sendable () -> Snapshot)?>(nil)
+
+    /// Everything a compacted file holds.
+    struct Snapshot {
+        var connections: [DataConnection]
+        var workspaces: [WorkspaceRecord] = []
+    }
+
+    /// A decoded record: a change to the connections or to the created workspaces.
+    enum Change: Equatable {
+        case connections(StoreChange)
+        case workspaces(WorkspaceChange)
+    }
 
     init(path: String, logger: Logger, compactionThreshold: Int = 50_000) {
         self.path = path
@@ -52,7 +64,9 @@ final class StateFile: StoreObserver, Sendable {
     /// Replays the log into `store` (which must not record what it replays), cuts off a torn
     /// tail, compacts the file, and from then on compacts from `store` when the log grows.
     /// Returns how many records were replayed.
-    func load(into store: DataConnectionStore, ids: IdentifierGenerator, now: Int64) throws(MockServerError) -> Int {
+    func load(
+        into store: DataConnectionStore, directory: WorkspaceDirectory? = nil, ids: IdentifierGenerator, now: Int64
+    ) throws(MockServerError) -> Int {
         var replayed = 0
         if let data = FileManager.default.contents(atPath: path) {
             let bytes = [UInt8](data)
@@ -66,20 +80,33 @@ final class StateFile: StoreObserver, Sendable {
                     ])
                     break
                 }
-                store.replay(change)
+                switch change {
+                case .connections(let change): store.replay(change)
+                case .workspaces(let change): directory?.replay(change)
+                }
                 replayed += 1
                 offset = newline + 1
             }
         }
-        try compact(store.allConnections())
-        snapshotSource.withLock { $0 = { store.allConnections() } }
+        let snapshot: @Sendable () -> Snapshot = {
+            Snapshot(connections: store.allConnections(), workspaces: directory?.all() ?? [])
+        }
+        try compact(snapshot())
+        snapshotSource.withLock { $0 = snapshot }
         return replayed
     }
 
     // MARK: - Recording
 
     func store(didApply change: StoreChange) {
-        let line = Self.encode(change)
+        append(Self.encode(.connections(change)))
+    }
+
+    func directory(didApply change: WorkspaceChange) {
+        append(Self.encode(.workspaces(change)))
+    }
+
+    private func append(_ line: [UInt8]) {
         let start = state.withLock { state -> Bool in
             state.pending.append(contentsOf: line)
             state.enqueued += 1
@@ -158,10 +185,12 @@ final class StateFile: StoreObserver, Sendable {
 
     // MARK: - Compaction
 
-    /// Rewrites the file as one `put` per connection, atomically, and appends from there on.
-    func compact(_ snapshot: [DataConnection]) throws(MockServerError) {
+    /// Rewrites the file as one `put` per connection and created workspace, atomically, and
+    /// appends from there on.
+    func compact(_ snapshot: Snapshot) throws(MockServerError) {
         var bytes: [UInt8] = []
-        for connection in snapshot { bytes += Self.encode(.put(connection)) }
+        for record in snapshot.workspaces { bytes += Self.encode(.workspaces(.put(record))) }
+        for connection in snapshot.connections { bytes += Self.encode(.connections(.put(connection))) }
         let temporary = path + ".tmp"
         let fd = Glibc.open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw MockServerError(.loading, "cannot write \(temporary): errno \(errno)") }
@@ -193,8 +222,23 @@ final class StateFile: StoreObserver, Sendable {
 
     // MARK: - Encoding
 
-    static func encode(_ change: StoreChange) -> [UInt8] {
+    static func encode(_ change: Change) -> [UInt8] {
         let value: JSONValue = switch change {
+        case .workspaces(.put(let record)):
+            ["op": "workspace-put", "workspace": record.json(domainID: nil)]
+        case .workspaces(.delete(let projectID, let ids)):
+            ["op": "workspace-delete", "project_id": .string(projectID), "ids": .array(ids.map(JSONValue.string))]
+        case .workspaces(.replaceAll(let records)):
+            ["op": "workspace-replace", "workspaces": .array(records.map { $0.json(domainID: nil) })]
+        case .connections(let change): encodeConnections(change)
+        }
+        let json = value.serialized()
+        let crc = String(CRC32.checksum(json), radix: 16)
+        return Array((String(repeating: "0", count: 8 - crc.count) + crc + " ").utf8) + json + [UInt8(ascii: "\n")]
+    }
+
+    private static func encodeConnections(_ change: StoreChange) -> JSONValue {
+        switch change {
         case .put(let connection):
             ["op": "put", "connection": connection.stateRecord]
         case .delete(let key, let id):
@@ -205,13 +249,10 @@ final class StateFile: StoreObserver, Sendable {
         case .replaceAll(let connections):
             ["op": "replace", "connections": .array(connections.map(\.stateRecord))]
         }
-        let json = value.serialized()
-        let crc = String(CRC32.checksum(json), radix: 16)
-        return Array((String(repeating: "0", count: 8 - crc.count) + crc + " ").utf8) + json + [UInt8(ascii: "\n")]
     }
 
     /// The change in one line (without its newline), or nil when it is torn or damaged.
-    static func decode(_ line: ArraySlice<UInt8>, ids: IdentifierGenerator, now: Int64) -> StoreChange? {
+    static func decode(_ line: ArraySlice<UInt8>, ids: IdentifierGenerator, now: Int64) -> Change? {
         guard line.count > 9, line[line.startIndex + 8] == UInt8(ascii: " "),
               let crc = UInt32(String(decoding: line.prefix(8), as: UTF8.self), radix: 16)
         else { return nil }
@@ -225,19 +266,32 @@ final class StateFile: StoreObserver, Sendable {
                   let connections = try? DataConnection.fromState(["connections": [record]], ids: ids, now: now),
                   let connection = connections.first
             else { return nil }
-            return .put(connection)
+            return .connections(.put(connection))
         case "delete":
             guard let project = object["project_id"]?.string, let workspace = object["workspace"]?.string,
                   let id = object["id"]?.string
             else { return nil }
-            return .delete(WorkspaceKey(projectID: project, workspace: workspace), id: id)
+            return .connections(.delete(WorkspaceKey(projectID: project, workspace: workspace), id: id))
         case "reset":
-            return .reset(projectID: object["project"]?.string, workspace: object["workspace"]?.string)
+            return .connections(.reset(projectID: object["project"]?.string, workspace: object["workspace"]?.string))
         case "replace":
             guard let records = object["connections"],
                   let connections = try? DataConnection.fromState(["connections": records], ids: ids, now: now)
             else { return nil }
-            return .replaceAll(connections)
+            return .connections(.replaceAll(connections))
+        case "workspace-put":
+            guard let record = object["workspace"],
+                  let records = try? WorkspaceRecord.fromState([record], now: now), let workspace = records.first
+            else { return nil }
+            return .workspaces(.put(workspace))
+        case "workspace-delete":
+            guard let project = object["project_id"]?.string, let values = object["ids"]?.array else { return nil }
+            let ids = values.compactMap(\.string)
+            guard ids.count == values.count else { return nil }
+            return .workspaces(.delete(projectID: project, ids: ids))
+        case "workspace-replace":
+            guard let records = try? WorkspaceRecord.fromState(object["workspaces"] ?? .null, now: now) else { return nil }
+            return .workspaces(.replaceAll(records))
         default:
             return nil
         }

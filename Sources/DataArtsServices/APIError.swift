@@ -104,6 +104,15 @@ public struct APIError: Error, Sendable, Equatable {
             ]
         case .gateway:
             return ["error_msg": .string(message), "error_code": .string(code), "request_id": .string(requestID)]
+        case .iam:
+            return ["error_msg": .string(message), "error_code": .string(code)]
+        case .keystone(let title):
+            return ["error": ["code": .number(JSONNumber(status.code)), "message": .string(message), "title": .string(title)]]
+        case .cdm:
+            return [
+                "code": .string(code), "errCode": .string(code), "message": .string(message),
+                "externalMessage": .string(message),
+            ]
         }
     }
 }

@@ -30,10 +30,19 @@ public struct DataConnectionAPI: Service {
     public let store: DataConnectionStore
     /// Strict mode's workspaces; `nil` lets every workspace exist.
     public let allowedWorkspaces: Set<String>?
+    /// Workspaces created through the API, which exist beside `allowedWorkspaces` (SPEC §8.3).
+    public let directory: WorkspaceDirectory?
+    /// The CDM clusters `agent_id`/`agent_name` must name when configured (SPEC §8.4).
+    public let clusters: CDMClusters
 
-    public init(store: DataConnectionStore, allowedWorkspaces: Set<String>? = nil) {
+    public init(
+        store: DataConnectionStore, allowedWorkspaces: Set<String>? = nil, directory: WorkspaceDirectory? = nil,
+        clusters: CDMClusters = CDMClusters()
+    ) {
         self.store = store
         self.allowedWorkspaces = allowedWorkspaces
+        self.directory = directory
+        self.clusters = clusters
     }
 
     public func register(in router: inout Router<Endpoint>) {
@@ -51,7 +60,13 @@ public struct DataConnectionAPI: Service {
         let user = request.principal.userName ?? Self.defaultUser
         var violations = Violations()
         let workspace = checkWorkspace(request.head, &violations)
-        if let workspace, let allowedWorkspaces, !allowedWorkspaces.contains(workspace) { throw .noPermission }
+        // Strict mode's --workspace set, plus the project's default workspace and those created
+        // through the API, which are usable at once (SPEC §8.3).
+        if let workspace, let allowedWorkspaces, !allowedWorkspaces.contains(workspace),
+           DataArtsInstance(projectID: projectID).defaultWorkspaceID != workspace,
+           directory?.workspace(workspace, in: projectID) == nil {
+            throw .noPermission
+        }
         let key = WorkspaceKey(projectID: projectID, workspace: workspace ?? "")
         let id = request.parameters["data_connection_id"] ?? ""
 
@@ -59,6 +74,9 @@ public struct DataConnectionAPI: Service {
         case .create:
             let body = readBody(&request, &violations)
             let items = body.flatMap { DataSourceSchema.wrappedSettings($0, allowedCount: 1...50, &violations) }
+            for (index, item) in (items ?? []).enumerated() {
+                checkAgent(item, projectID: projectID, at: "data_source_vos[\(index)]", &violations)
+            }
             try violations.check()
             let created = try store.create(items ?? [], in: key, user: user)
             return .json(.ok, ["data_connection_id": .string(created.first?.id ?? "")], changedState: true)
@@ -82,6 +100,7 @@ public struct DataConnectionAPI: Service {
         case .update:
             let body = readBody(&request, &violations)
             let items = body.flatMap { DataSourceSchema.wrappedSettings($0, allowedCount: 1...1, &violations) }
+            if let item = items?.first { checkAgent(item, projectID: projectID, at: "data_source_vos[0]", &violations) }
             try violations.check()
             guard let settings = items?.first else { throw .internalError("validated update without an item") }
             _ = try store.update(id, with: settings, in: key)
@@ -94,9 +113,21 @@ public struct DataConnectionAPI: Service {
 
         case .validate:
             let body = readBody(&request, &violations)
-            if let body { _ = DataSourceSchema.settings(body, at: "", &violations) }
+            if let body, let item = DataSourceSchema.settings(body, at: "", &violations) {
+                checkAgent(item, projectID: projectID, at: "", &violations)
+            }
             try violations.check()
             return .success(changedState: false)
+        }
+    }
+
+    private func checkAgent(
+        _ settings: DataConnectionSettings, projectID: String, at path: String, _ violations: inout Violations
+    ) {
+        for problem in clusters.violations(
+            agentID: settings.agentID, agentName: settings.agentName, projectID: projectID, at: path)
+        {
+            violations.add(problem)
         }
     }
 

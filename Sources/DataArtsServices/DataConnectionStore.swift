@@ -61,6 +61,11 @@ public final class DataConnectionStore: Sendable {
         workspaces.withLock { $0[key]?.connections ?? [] }
     }
 
+    /// The workspaces of `projectID` that hold at least one connection, sorted.
+    public func workspaceIDs(in projectID: String) -> [String] {
+        workspaces.withLock { $0.keys.filter { $0.projectID == projectID }.map(\.workspace) }.sorted()
+    }
+
     /// One page of the workspace's connections oldest first, and how many match in all (SPEC
     /// §2.3); only the page is copied out of the lock.
     func page(

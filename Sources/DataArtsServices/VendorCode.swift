@@ -15,6 +15,12 @@ public struct VendorCode: Sendable, Hashable {
         case serviceWithErrors
         /// `{"error_msg","error_code","request_id"}`: the API gateway's errors.
         case gateway
+        /// `{"error_msg","error_code"}`: IAM's documented flat errors (SPEC §8.2).
+        case iam
+        /// `{"error":{"code":<status>,"message","title"}}`: Keystone, for IAM's token calls.
+        case keystone(title: String)
+        /// `{"code","errCode","message","externalMessage"}`: CDM's errors (SPEC §8.4).
+        case cdm
     }
 
     public let code: String
@@ -63,10 +69,29 @@ public struct VendorCode: Sendable, Hashable {
     /// with the reason (`APIError.refusal`).
     public static let requestError = VendorCode("APIGW.0201", .badRequest, "API request error.", .gateway)
 
+    // MARK: - IAM (SPEC §8.2)
+
+    /// The body does not follow the schema (one fixed text, as IAM answers it) [doc].
+    public static let iamInvalidBody = VendorCode("IAM.0011", .badRequest, "Request body is invalid.", .iam)
+    /// A query parameter or header is wrong; `{0}` names it [doc].
+    public static let iamInvalidParameter = VendorCode("IAM.0007", .badRequest, "Request parameter {0} is invalid.", .iam)
+    /// A wrong user, password or account in strict mode; Keystone's `code` is the status [field: shape; text choice].
+    public static let iamWrongPassword = VendorCode(
+        "401", .unauthorized, "The username or password is wrong.", .keystone(title: "Unauthorized"))
+    /// `GET /v3/auth/tokens` for a token never issued or expired [choice].
+    public static let iamTokenNotFound = VendorCode(
+        "404", .notFound, "The token does not exist or has expired.", .keystone(title: "Not Found"))
+
+    // MARK: - CDM (SPEC §8.4)
+
+    /// No cluster with that id in the project [choice: CDM's shape, the code is not documented].
+    public static let cdmClusterNotFound = VendorCode("Cdm.0010", .notFound, "The cluster does not exist.", .cdm)
+
     /// Every code above, for look-ups by name.
     public static let all: [VendorCode] = [
         badRequest, notFound, noPermission, connectionTestFailed, internalError,
         noSuchAPI, unauthenticated, notAuthorized, throttled, requestError,
+        iamInvalidBody, iamInvalidParameter, iamWrongPassword, iamTokenNotFound, cdmClusterNotFound,
     ]
 
     private static let byName: [String: VendorCode] = Dictionary(all.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })

@@ -14,7 +14,8 @@ struct DataArtsMockCommand: ParsableCommand {
             Prints one line, `listening on http://HOST:PORT`, on stdout when it is ready; logs go \
             to stderr, one access-log line per request. SIGINT or SIGTERM stops it gracefully \
             (exit 0). A port in use exits 1; bad flags exit 64.
-            """)
+            """,
+        version: ReleaseVersion.string)
 
     @Option(help: "Address to listen on.")
     var host = "127.0.0.1"
@@ -79,7 +80,7 @@ struct DataArtsMockCommand: ParsableCommand {
     var stateFile: String?
 
     @Option(help: ArgumentHelp(
-        "permissive: any token, any well-formed in-window signature from an unknown AK; strict: only --token and --credential.",
+        "permissive: any token, any well-formed in-window signature from an unknown AK, any IAM user; strict: only --token, --credential, --user and tokens the mock issued.",
         valueName: "mode"))
     var auth: AuthMode = .permissive
 
@@ -94,6 +95,24 @@ struct DataArtsMockCommand: ParsableCommand {
     @Option(help: ArgumentHelp("In strict mode, a workspace that exists (others answer DAYU.3601); repeatable. None given: all exist.",
                                valueName: "id"))
     var workspace: [String] = []
+
+    @Option(help: ArgumentHelp("The emulated account's name (IAM's domain); its id is derived from it.", valueName: "name"))
+    var account = MockConfiguration.defaultAccountName
+
+    @Option(help: ArgumentHelp(
+        "A region's project id (IAM's project discovery, token scopes); other regions get one derived from their name; repeatable.",
+        valueName: "REGION=ID"))
+    var project: [String] = []
+
+    @Option(help: ArgumentHelp(
+        "An IAM user who may get a token with this password (strict mode; permissive takes anyone); repeatable.",
+        valueName: "NAME:PASSWORD"))
+    var user: [String] = []
+
+    @Option(help: ArgumentHelp(
+        "A CDM cluster every project has (id derived when not given); given, agent_id/agent_name must name one; repeatable.",
+        valueName: "NAME[=UUID]"))
+    var cdmCluster: [String] = []
 
     enum AuthMode: String, ExpressibleByArgument, CaseIterable {
         case permissive, strict
@@ -130,6 +149,16 @@ struct DataArtsMockCommand: ParsableCommand {
         for value in credential where AuthConfiguration.Credential(value) == nil {
             throw ValidationError("--credential \(value): expected AK:SK[@PROJECT[:USER]]")
         }
+        for value in project where MockConfiguration.project(value) == nil {
+            throw ValidationError("--project \(value): expected REGION=PROJECT_ID")
+        }
+        for value in user where AuthConfiguration.User(value) == nil {
+            throw ValidationError("--user \(value): expected NAME:PASSWORD")
+        }
+        for value in cdmCluster where MockConfiguration.cdmCluster(value) == nil {
+            throw ValidationError("--cdm-cluster \(value): expected NAME or NAME=UUID")
+        }
+        guard !account.isEmpty else { throw ValidationError("--account must not be empty") }
         guard headerTimeout > 0, bodyTimeout > 0, idleTimeout > 0 else {
             throw ValidationError("timeouts must be positive")
         }
@@ -223,6 +252,9 @@ struct DataArtsMockCommand: ParsableCommand {
             rateLimit: rateLimit, seed: seed, fixtures: fixtures, stateFile: stateFile,
             auth: AuthConfiguration(
                 mode: auth == .strict ? .strict : .permissive, tokens: token.compactMap(AuthConfiguration.Token.init),
-                credentials: credential.compactMap(AuthConfiguration.Credential.init), workspaces: workspace))
+                credentials: credential.compactMap(AuthConfiguration.Credential.init), workspaces: workspace,
+                users: user.compactMap(AuthConfiguration.User.init)),
+            accountName: account, projects: project.compactMap(MockConfiguration.project),
+            cdmClusters: cdmCluster.compactMap(MockConfiguration.cdmCluster))
     }
 }

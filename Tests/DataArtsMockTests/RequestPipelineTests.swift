@@ -21,9 +21,18 @@ import Testing
             let ids = IdentifierGenerator(seed: 1)
             let store = DataConnectionStore(clock: clock, ids: ids)
             controls = MockControls(
-                store: store, journal: RequestJournal(capacity: 100), faults: FaultRules(), clock: clock, ids: ids)
+                store: store, journal: RequestJournal(capacity: 100), faults: FaultRules(), clock: clock, ids: ids,
+                directory: WorkspaceDirectory(), tokens: TokenRegistry(clock: clock, seed: 1),
+                account: Account(users: Dictionary(
+                    configuration.auth.users.map { ($0.name, $0.password) }, uniquingKeysWith: { _, last in last })))
+            let strict = configuration.auth.mode == .strict
             pipeline = RequestPipeline(
-                configuration: configuration, controls: controls, services: [DataConnectionAPI(store: store)], startedAt: 0)
+                configuration: configuration, controls: controls,
+                services: [
+                    DataConnectionAPI(store: store),
+                    IAMAPI(account: controls.account, tokens: controls.tokens, strict: strict),
+                ],
+                startedAt: 0)
         }
 
         func run(_ method: String, _ target: String, headers: HTTPHeaders = [:], body: String = "") -> RequestContext {
@@ -161,5 +170,63 @@ import Testing
         #expect(entries.count == 1)
         #expect(entries.first?.errorCode == "DAYU.1005")
         #expect(entries.first?.status == 400)
+    }
+
+    // MARK: - SPEC §8: the login is open, and its tokens are the gateway's
+
+    static let login = #"{"auth":{"identity":{"methods":["password"],"password":{"user":{"domain":{"name":"dataarts-mock"},"#
+        + #""name":"alice","password":"p"}}},"scope":{"project":{"name":"cn-north-4"}}}}"#
+
+    @Test func theLoginPassesStrictModeWithoutAuthenticationAndItsTokenThen() throws {
+        let harness = Harness(MockConfiguration(
+            port: 0, auth: AuthConfiguration(mode: .strict, users: [AuthConfiguration.User(name: "alice", password: "p")])))
+        let login = harness.run(
+            "POST", "/v3/auth/tokens", headers: ["Host": "127.0.0.1", "Content-Type": "application/json"], body: Self.login)
+        guard case .answer(let answer) = login.outcome else { Issue.record("not an answer: \(login.outcome)"); return }
+        #expect(answer.status == .created)
+        let token = try #require(answer.headers["X-Subject-Token"])
+        let project = Account.derivedProjectID(forRegion: "cn-north-4")
+        let list = harness.run("GET", "/v1/\(project)/data-connections", headers: [
+            "Host": "127.0.0.1", "X-Auth-Token": token, "workspace": "w1",
+        ])
+        #expect(list.outcome.status == .ok)
+        #expect(list.request.principal.userName == "alice")
+        let other = harness.run("GET", Self.collection, headers: ["Host": "127.0.0.1", "X-Auth-Token": token, "workspace": "w1"])
+        #expect(other.outcome.errorCode == "APIGW.0302")
+    }
+
+    @Test func anExpiredIssuedTokenIsRefusedEvenInPermissiveMode() throws {
+        let harness = Harness()
+        harness.controls.clock.freeze(atMilliseconds: 0)
+        let login = harness.run(
+            "POST", "/v3/auth/tokens", headers: ["Host": "127.0.0.1", "Content-Type": "application/json"], body: Self.login)
+        guard case .answer(let answer) = login.outcome else { Issue.record("not an answer: \(login.outcome)"); return }
+        let token = try #require(answer.headers["X-Subject-Token"])
+        harness.controls.clock.freeze(atMilliseconds: IssuedToken.lifetimeMilliseconds + 1)
+        let project = Account.derivedProjectID(forRegion: "cn-north-4")
+        let list = harness.run("GET", "/v1/\(project)/data-connections", headers: [
+            "Host": "127.0.0.1", "X-Auth-Token": token, "workspace": "w1",
+        ])
+        guard case .failure(let error) = list.outcome else { Issue.record("not refused: \(list.outcome)"); return }
+        #expect(error.message == "Incorrect IAM authentication information: token expires, expires_at: 1970-01-02T00:00:00.000000Z")
+    }
+}
+
+@Suite struct FaultRuleBoundTests {
+    @Test func beyondTheCapacityAFaultRuleIsRefusedWithAClearMessage() throws {
+        let harness = RequestPipelineTests.Harness()
+        let body = #"{"method":"DELETE","status":503,"times":0}"#
+        for index in 0..<FaultRules.capacity {
+            #expect(harness.run("POST", "/__mock/faults", headers: ["Content-Type": "application/json"], body: body).outcome.status == .created,
+                    "rule \(index)")
+        }
+        let refused = harness.run("POST", "/__mock/faults", headers: ["Content-Type": "application/json"], body: body)
+        #expect(refused.outcome.errorCode == "DAYU.4402")
+        guard case .failure(let error) = refused.outcome else { Issue.record("not refused"); return }
+        #expect(error.message.contains("at most 1000 fault rules"))
+        #expect(harness.controls.faults.rules.count == FaultRules.capacity)
+        // Removing one makes room again.
+        #expect(harness.run("DELETE", "/__mock/faults/1").outcome.status == .noContent)
+        #expect(harness.run("POST", "/__mock/faults", headers: ["Content-Type": "application/json"], body: body).outcome.status == .created)
     }
 }

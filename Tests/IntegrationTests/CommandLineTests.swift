@@ -50,6 +50,7 @@ import Testing
 
     @Test(arguments: [
         ["--port", "http"], ["--no-such-flag"], ["--log-format", "xml"], ["--max-clients", "0"], ["--journal-max-bytes", "0"],
+        ["--project", "cn-north-4"], ["--project", "=p"], ["--user", "alice"], ["--cdm-cluster", "c="], ["--account", ""],
     ])
     func badFlagsExitSixtyFourWithUsage(_ arguments: [String]) throws {
         let mock = try MockProcess(arguments)
@@ -61,7 +62,10 @@ import Testing
         let mock = try MockProcess(["--help"])
         let help = String(decoding: mock.stdout.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         #expect(mock.exitStatus() == 0)
-        for flag in ["--port", "--ready-file", "--state-file", "--fixtures", "--seed", "--rate-limit", "--log-format", "--no-admin"] {
+        for flag in [
+            "--port", "--ready-file", "--state-file", "--fixtures", "--seed", "--rate-limit", "--log-format", "--no-admin",
+            "--account", "--project", "--user", "--cdm-cluster",
+        ] {
             #expect(help.contains(flag), "\(flag)")
         }
     }
@@ -104,5 +108,22 @@ import Testing
         #expect(records.contains { ($0["dw_config"] as? [String: Any])?["password"] as? String == "p7" })
         second.signal(SIGTERM)
         #expect(second.exitStatus() == 0)
+    }
+
+    @Test func theAccountFlagsReachIAMAndCDM() throws {
+        let project = "0123456789abcdef0123456789abcdef"
+        let cluster = "91f81a12-75c5-43ce-aab8-7149ecef3b17"
+        let mock = try MockProcess([
+            "--port", "0", "--account", "acme", "--project", "cn-north-4=\(project)", "--cdm-cluster", "cdm-a=\(cluster)",
+        ])
+        _ = try mock.waitUntilReady()
+        let projects = try Curl.get(mock.url + "/v3/projects?name=cn-north-4", headers: ["X-Auth-Token": "t"]).json()
+        #expect((projects["projects"] as? [[String: Any]])?.first?["id"] as? String == project)
+        let domains = try Curl.get(mock.url + "/v3/auth/domains", headers: ["X-Auth-Token": "t"]).json()
+        #expect((domains["domains"] as? [[String: Any]])?.first?["name"] as? String == "acme")
+        let clusters = try Curl.get(mock.url + "/v1.1/\(project)/clusters", headers: ["X-Auth-Token": "t"]).json()
+        #expect((clusters["clusters"] as? [[String: Any]])?.map { $0["id"] as? String } == [cluster])
+        mock.signal(SIGTERM)
+        #expect(mock.exitStatus() == 0)
     }
 }

@@ -4,36 +4,12 @@ Run:  pip install -r requirements.txt && MOCK_BIN=/path/to/dataarts-mock pytest 
 (MOCK_BIN defaults to ../../.build/debug/dataarts-mock, relative to this file;
 scripts/python-sdk.sh does all of it.)
 
-A fixture to copy into your own conftest.py: it starts one mock per test session
-on a free port, waits for its ready file, hands the tests its URL and stops it.
-
-    import json, os, signal, subprocess, time
-    import pytest
-
-    @pytest.fixture(scope="session")
-    def dataarts_mock(tmp_path_factory):
-        tmp = tmp_path_factory.mktemp("dataarts-mock")
-        ready = tmp / "ready.json"
-        proc = subprocess.Popen(
-            [os.environ.get("MOCK_BIN", "dataarts-mock"),
-             "--port", "0", "--ready-file", str(ready)],   # + "--auth", "strict", ...
-            env={**os.environ, "HOME": str(tmp)},
-            stdout=subprocess.DEVNULL, stderr=open(tmp / "mock.log", "wb"))
-        deadline = time.monotonic() + 30
-        while not ready.exists():          # written atomically once it listens
-            assert proc.poll() is None, (tmp / "mock.log").read_text()
-            assert time.monotonic() < deadline, "mock did not start"
-            time.sleep(0.05)
-        yield json.loads(ready.read_text())["url"]    # e.g. http://127.0.0.1:41234
-        proc.send_signal(signal.SIGTERM)
-        proc.wait(timeout=15)
-
-    def test_something(dataarts_mock):
-        client = (DataArtsStudioClient.new_builder()
-                  .with_credentials(BasicCredentials("AK", "SK", "<project id>"))
-                  .with_endpoint(dataarts_mock)
-                  .build())
-        ...
+In your own tests, install the dataarts-mock wheel (scripts/release.sh makes it)
+and use its pytest plugin instead of a fixture of your own: `dataarts_client` is
+a ready DataArtsStudioClient against a session server that `dataarts_mock`
+resets before each test, and the plugin points HOME at a temporary folder before
+your test modules import the SDK (python/README.md; examples/ci/ is a sample
+project). This module starts its own mocks because it also tests the debug build.
 
 In the default (permissive) mode any AK/SK is accepted; `--auth strict
 --credential AK:SK@PROJECT:USER` accepts only that one. POST /__mock/reset between
@@ -124,7 +100,6 @@ def _start_mock(tmp, *extra_args):
     log = open(log_path, "wb")
     proc = subprocess.Popen(
         [MOCK_BIN, "--port", "0", "--ready-file", str(ready), *extra_args],
-        env={**os.environ, "HOME": str(tmp)},
         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=log)
     deadline = time.monotonic() + 30
     while not ready.exists():

@@ -7,7 +7,7 @@ struct AuthenticationStage: RequestStage {
 
     func process(_ context: inout RequestContext) throws(APIError) -> Outcome? {
         guard context.endpoint?.access != .open else { return nil }
-        context.request.principal = try authenticator.authenticate(context.request.head, projectID: context.projectID ?? "")
+        context.request.principal = try authenticator.authenticate(context.request.head, projectID: context.projectID)
         return nil
     }
 }

@@ -12,7 +12,8 @@ extension RequestPipeline {
             stages.append(ControlStage(controlAPI: ControlAPI(controls: controls, configuration: configuration, startedAt: startedAt)))
         }
         stages.append(RoutingStage(router: router))
-        stages.append(AuthenticationStage(authenticator: Authenticator(configuration: configuration.auth, clock: controls.clock)))
+        stages.append(AuthenticationStage(authenticator: Authenticator(
+            configuration: configuration.auth, clock: controls.clock, issuedTokens: controls.tokens)))
         if let rateLimit = configuration.rateLimit {
             stages.append(ThrottlingStage(limiter: RateLimiter(perSecond: rateLimit)))
         }
