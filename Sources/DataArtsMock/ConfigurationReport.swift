@@ -1,8 +1,9 @@
 import DataArtsJSON
 
 /// `GET /__mock/config`: what this mock was started with, for the dashboard and for a test
-/// that wants to know. Tokens and credentials appear by name only: a token is itself the
-/// secret, so it shows as `******` with its binding; a credential shows its access key.
+/// that wants to know. Tokens, credentials and users appear by name only: a token is itself
+/// the secret, so it shows as `******` with its binding; a credential shows its access key, a
+/// user its name.
 struct ConfigurationReport {
     let configuration: MockConfiguration
     let journal: RequestJournal
@@ -27,7 +28,13 @@ struct ConfigurationReport {
                     ])
                 }),
                 "workspaces": .array(auth.workspaces.map(JSONValue.string)),
+                // IAM users by name; their passwords never leave.
+                "users": .array(auth.users.map { .string($0.name) }),
             ]),
+            "account": .string(configuration.accountName),
+            "projects": .array(configuration.projects.map { project in
+                .object(["region": .string(project.region), "id": .string(project.id)])
+            }),
             "limits": .object([
                 "max_request_line_bytes": .number(JSONNumber(configuration.maxRequestLineBytes)),
                 "max_header_bytes": .number(JSONNumber(configuration.maxHeaderBytes)),

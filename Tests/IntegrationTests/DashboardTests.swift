@@ -49,13 +49,15 @@ import Testing
     @Test func theConfigurationNamesTokensAndCredentialsButNoSecret() throws {
         let auth = AuthConfiguration(
             mode: .strict, tokens: [.init(token: "tok-secret-1", projectID: "p1", userName: "alice")],
-            credentials: [.init(accessKey: "AKID1", secretKey: "sk-secret-1", userName: "bob")], workspaces: ["w1"])
+            credentials: [.init(accessKey: "AKID1", secretKey: "sk-secret-1", userName: "bob")], workspaces: ["w1"],
+            users: [.init(name: "carol", password: "pw-secret-1")])
         let server = try MockServer(MockConfiguration(
             port: 0, journalCapacity: 77, journalMaxBytes: 123_456, allowedHosts: ["mock"], auth: auth))
         defer { server.stop() }
         let response = try Curl.get(server.url("/__mock/config"))
         #expect(!response.text.contains("tok-secret-1"))
         #expect(!response.text.contains("sk-secret-1"))
+        #expect(!response.text.contains("pw-secret-1"))
         let config = try response.json()
         #expect(config["version"] as? String == "0.1.0")
         #expect(config["allowed_hosts"] as? [String] == ["mock"])
@@ -63,6 +65,7 @@ import Testing
         #expect(authReport["mode"] as? String == "strict")
         #expect((authReport["tokens"] as? [[String: String]])?.first == ["token": "******", "project_id": "p1", "user": "alice"])
         #expect((authReport["credentials"] as? [[String: Any]])?.first?["access_key"] as? String == "AKID1")
+        #expect(authReport["users"] as? [String] == ["carol"])
         let journal = try #require(config["journal"] as? [String: Any])
         #expect(journal["capacity"] as? Int == 77)
         #expect(journal["max_bytes"] as? Int == 123_456)

@@ -321,7 +321,8 @@ async function loadConfig() {
     section("Server", [["version", c.version], ["host", c.host], ["allowed hosts", c.allowed_hosts.join(", ") || "loopback names and the bound address"],
       ["state file", c.state_file || "none (memory only)"], ["seed", c.seed || "none"]]),
     section("Authentication", [["mode", c.auth.mode], ["tokens", tokens], ["credentials (access keys)", credentials],
-      ["workspaces", c.auth.workspaces.join(", ") || "any"]]),
+      ["IAM users", c.auth.users.join(", ") || "none"], ["workspaces", c.auth.workspaces.join(", ") || "any"],
+      ["account", c.account], ["projects", c.projects.map((p) => p.region + " " + p.id).join("; ") || "none"]]),
     section("Limits", limits),
     section("Journal", [["capacity", c.journal.capacity + " entries"], ["byte budget", c.journal.max_bytes + " bytes"],
       ["held", c.journal.entries + " entries, " + c.journal.bytes + " bytes"], ["dropped", c.journal.dropped]])));
