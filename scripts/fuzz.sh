@@ -1,7 +1,14 @@
 #!/usr/bin/env bash
-# Fuzzes one of the pure modules with libFuzzer for a bounded time, then keeps what it found.
+# Fuzzes one of the pure modules with libFuzzer for a bounded time, then keeps what it found;
+# or, with `live`, the running server over sockets (scripts/fuzz/live.py).
 #
-#   scripts/fuzz.sh <http1|json> [seconds, default 60]
+#   scripts/fuzz.sh <http1|json|live> [seconds, default 60]
+#
+# live: builds the server, starts it on 127.0.0.1 port 0 and sends it mutated requests,
+# pipelined bursts, resets, half-closes, slow drips and unread replies from 8 threads for the
+# given time (at most FUZZ_LIVE_CASES cases, default 1,000,000), checking /__mock/health as it
+# goes. It fails if the server dies, stops answering or does not stop cleanly on SIGTERM.
+# FUZZ_LIVE_SEED replays a run's mix of cases (the seed is printed).
 #
 # Builds scripts/fuzz/<name>.swift with Sources/<Module>/*.swift into .build-fuzz/<name> (this works
 # only because those modules import nothing), fuzzes a working copy of fixtures/fuzz/<name>/, then
@@ -12,12 +19,26 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 usage() {
-    echo "usage: scripts/fuzz.sh <http1|json> [seconds, default 60]" >&2
+    echo "usage: scripts/fuzz.sh <http1|json|live> [seconds, default 60]" >&2
     exit 2
 }
 
 name=${1:-}
 seconds=${2:-60}
+if [[ "$name" == live ]]; then
+    [[ "$seconds" =~ ^[0-9]+$ ]] && ((seconds > 0)) || usage
+    binary=${MOCK_BIN:-}
+    if [[ -z "$binary" ]]; then
+        echo "== building dataarts-mock"
+        swift build --product dataarts-mock >/dev/null
+        binary=$(swift build --show-bin-path)/dataarts-mock
+    fi
+    seed_flags=()
+    [[ -n "${FUZZ_LIVE_SEED:-}" ]] && seed_flags=(--seed "$FUZZ_LIVE_SEED")
+    echo "== fuzzing the live server for ${seconds}s"
+    exec python3 scripts/fuzz/live.py --binary "$binary" --seconds "$seconds" \
+        --cases "${FUZZ_LIVE_CASES:-1000000}" "${seed_flags[@]}"
+fi
 case "$name" in
     http1) module=DataArtsHTTP1 ;;
     json) module=DataArtsJSON ;;

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: the Swift suite, the contract check (OpenAPI + schemathesis), the vendor's
-# Python SDK against the mock, the release (static binary, tarball, wheel) as users without Swift
-# get it, the dashboard in headless Chromium (selenium), then the Swift suite again under
-# ThreadSanitizer.
+# Python SDK against the mock, a short fuzz of the live server over sockets, the release
+# (static binary, tarball, wheel) as users without Swift get it, the dashboard in headless
+# Chromium (selenium), then the Swift suite again under ThreadSanitizer.
 # Installs what is missing first (Debian packages, a Python virtualenv), so that it works on a
 # fresh machine. Every server it starts listens on 127.0.0.1 only and is stopped on exit.
 set -euo pipefail
@@ -42,6 +42,9 @@ MOCK_BIN=.build/debug/dataarts-mock scripts/contract.sh
 
 echo "== the vendor's Python SDK against the mock"
 MOCK_BIN=.build/debug/dataarts-mock scripts/python-sdk.sh
+
+echo "== the live server under 20 s of socket fuzzing (scripts/fuzz.sh live)"
+MOCK_BIN=.build/debug/dataarts-mock scripts/fuzz.sh live 20
 
 echo "== the release without Swift: tarball under env -i, README's CI block, actionlint, the wheel in a fresh venv"
 scripts/wheel-test.sh

@@ -16,6 +16,8 @@ public enum HTTPParseError: Error, Sendable, Equatable, CustomStringConvertible 
     case tooManyHeaders
     case missingHost
     case duplicateHost
+    /// A `Host` value that is not `host[:port]` (RFC 9110 §7.2, RFC 3986 §3.2).
+    case invalidHost
     case invalidContentLength
     case conflictingContentLength
     case contentLengthWithTransferEncoding
@@ -52,6 +54,7 @@ public enum HTTPParseError: Error, Sendable, Equatable, CustomStringConvertible 
         case .tooManyHeaders: "too many headers"
         case .missingHost: "missing Host header"
         case .duplicateHost: "more than one Host header"
+        case .invalidHost: "invalid Host header"
         case .invalidContentLength: "invalid Content-Length"
         case .conflictingContentLength: "conflicting Content-Length values"
         case .contentLengthWithTransferEncoding: "both Content-Length and Transfer-Encoding"

@@ -52,5 +52,11 @@ public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
         Double(text) ?? .nan
     }
 
+    /// Whether the number has a finite double: false for `1e400`, `-1e400` and integers of
+    /// more than 309 digits, true for `1e-400`, which rounds to zero.
+    public var isWithinDoubleRange: Bool {
+        doubleValue.isFinite
+    }
+
     public var description: String { text }
 }

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// ThreadSanitizer's annotation interface, looked up at run time: present only in a process
 /// built with `--sanitize=thread`, so the same code runs in both builds.
 @usableFromInline
@@ -25,7 +19,6 @@ enum ThreadSanitizer {
     }
 
     private static func lookup(_ name: String) -> Annotation? {
-        // RTLD_DEFAULT is the null handle: search the whole process.
-        dlsym(UnsafeMutableRawPointer(bitPattern: 0), name).map { unsafeBitCast($0, to: Annotation.self) }
+        symbol(named: name).map { unsafeBitCast($0, to: Annotation.self) }
     }
 }

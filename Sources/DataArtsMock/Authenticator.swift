@@ -42,14 +42,14 @@ struct Authenticator: Sendable {
     private func signer(of request: HTTPRequest) throws(APIError) -> Principal {
         let now = clock.nowMilliseconds
         do throws(SignatureFailure) {
-            let authorization = try verifier.authorization(of: request, now: now)
-            guard let credential = credentials[authorization.accessKey] else {
-                if configuration.mode == .strict { throw .unknownAccessKey(authorization.accessKey) }
+            let claim = try verifier.claim(of: request, now: now)
+            guard let credential = credentials[claim.authorization.accessKey] else {
+                if configuration.mode == .strict { throw .unknownAccessKey(claim.authorization.accessKey) }
                 // Permissive: a well-formed, in-window signature from an unknown key passes;
                 // without its secret the signature itself cannot be checked.
-                return Principal(label: authorization.accessKey)
+                return Principal(label: claim.authorization.accessKey)
             }
-            try verifier.verify(request, secretKey: credential.secretKey, now: now)
+            try verifier.verify(request, claim: claim, secretKey: credential.secretKey)
             return Principal(
                 userName: credential.userName, projectID: credential.projectID,
                 label: credential.userName ?? credential.accessKey)

@@ -160,6 +160,7 @@ public struct DataConnectionAPI: Service {
         }
         switch request.body.json() {
         case .success(let value):
+            violations.numbersWithinDoubleRange(value)
             return value
         case .failure(let error):
             violations.add("request body is not valid JSON: \(error.description)")

@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import DataArtsLocking
 
 /// The time the mock believes it is: the real time, or a moment a test froze it at.
@@ -32,15 +27,13 @@ public final class MockClock: Sendable {
     }
 
     public static func realMilliseconds() -> Int64 {
-        var now = timespec()
-        clock_gettime(CLOCK_REALTIME, &now)
-        return Int64(now.tv_sec) * 1000 + Int64(now.tv_nsec) / 1_000_000
+        let now = realTime()
+        return now.seconds * 1000 + now.nanoseconds / 1_000_000
     }
 
     /// Milliseconds on a clock that never jumps, for measuring durations.
     public static func monotonicMilliseconds() -> Double {
-        var now = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &now)
-        return Double(now.tv_sec) * 1000 + Double(now.tv_nsec) / 1_000_000
+        let now = monotonicTime()
+        return Double(now.seconds) * 1000 + Double(now.nanoseconds) / 1_000_000
     }
 }

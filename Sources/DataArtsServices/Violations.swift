@@ -7,12 +7,16 @@ package import DataArtsJSON
 /// the services, fault rules, the control API, fixtures and state import.
 package struct Violations {
     package private(set) var messages: [String] = []
+    private var listed: Set<String> = []
 
     package init() {}
 
     package var isEmpty: Bool { messages.isEmpty }
 
+    /// A message already listed is not listed again: a number out of range is found both by the
+    /// walk over the whole body and by the field's own reader.
     package mutating func add(_ message: String) {
+        guard listed.insert(message).inserted else { return }
         messages.append(message)
     }
 
@@ -85,6 +89,18 @@ package struct Violations {
             return nil
         }
         return number
+    }
+
+    /// Every number too large for a double, anywhere in `value` (SPEC §2.2): the field readers
+    /// see only known keys, and `dw_config` and unknown keys hold anything. The first ten are
+    /// named, so that a body of a million such numbers does not make a message of them all.
+    package mutating func numbersWithinDoubleRange(_ value: JSONValue) {
+        let named = 10
+        let paths = value.pathsOfNumbersOutsideDoubleRange(limit: named + 1)
+        for path in paths.prefix(named) {
+            add("\(path.isEmpty ? "the request body" : path) is too large a number")
+        }
+        if paths.count > named { add("more numbers are too large") }
     }
 
     package static func join(_ path: String, _ key: String) -> String {

@@ -21,6 +21,10 @@ public enum SignatureFailure: Error, Sendable, Equatable {
     case unknownAccessKey(String)
     /// The signature does not match the one computed over `canonicalRequest`.
     case mismatch(canonicalRequest: String)
+    /// `X-Sdk-Content-Sha256` is a hex digest that is not the body's SHA-256: the signature
+    /// covers the header, not the body, so without this check a captured request could be
+    /// replayed with another body (SPEC §4).
+    case contentHashMismatch
 
     /// What is wrong with an `Authorization` header.
     public enum AuthorizationDefect: Sendable, Equatable {
@@ -66,6 +70,7 @@ public enum SignatureFailure: Error, Sendable, Equatable {
     /// | `dateNotSigned` | `verify aksk signature fail,err:x-sdk-date not in SignedHeaders` |
     /// | `missingDate` | `calc ak sk signature fail:x-sdk-date not found` |
     /// | `malformedDate` | `calc ak sk signature fail:x-sdk-date format error` |
+    /// | `contentHashMismatch` | `verify aksk signature fail,err:x-sdk-content-sha256 does not match the body` |
     public var detail: String {
         switch self {
         case .malformedAuthorization(let defect): "verify aksk signature fail,err:\(defect.phrase)"
@@ -74,6 +79,7 @@ public enum SignatureFailure: Error, Sendable, Equatable {
         case .malformedDate: "calc ak sk signature fail:x-sdk-date format error"
         case .expired: "calc ak sk signature fail:signature expired"
         case .unknownAccessKey(let accessKey): "Get secretKey failed,ak:\(accessKey),err:ak not exist"
+        case .contentHashMismatch: "verify aksk signature fail,err:x-sdk-content-sha256 does not match the body"
         case .mismatch(let canonicalRequest):
             "verify aksk signature fail,canonicalRequest:" + canonicalRequest.replacingLineFeeds(with: UInt8(ascii: "|"))
         }

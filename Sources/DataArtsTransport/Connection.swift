@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Dispatch
 import DataArtsHTTP1
 import Logging
@@ -43,8 +38,16 @@ final class Connection: Sendable {
 
     private struct State {
         var phase: Phase
+        /// Bytes received; those before `inboundStart` belong to requests already answered.
         var inbound: [UInt8] = []
+        var inboundStart = 0
+        /// The parse of the request in `inbound[inboundStart...]`, resumed on every read so that
+        /// a request arriving in many reads is parsed in time linear in its bytes.
+        var decoder: RequestDecoder
+        /// Bytes to send; those before `outboundSent` are sent. Emptied once all are, so that
+        /// `outbound.isEmpty` still means "nothing left to write".
         var outbound: [UInt8] = []
+        var outboundSent = 0
         var lastWriteProgress = DispatchTime.now()
         var closeAfterWrite = false
         var sentContinue = false
@@ -55,7 +58,13 @@ final class Connection: Sendable {
         /// The client has finished sending: answer what it sent, then close.
         var peerClosed = false
         var scheduledDeadline = DispatchTime.distantFuture
+        /// The read and write sources whose cancel handler has not run yet; the descriptor is
+        /// closed when the last one has (see `start()`).
+        var registeredSources = 2
     }
+
+    /// Over `--max-clients`: answered 503 and closed as soon as it starts.
+    private let overloaded: Bool
 
     init(
         fd: Int32, queue: DispatchQueue, context: ConnectionContext, overloaded: Bool,
@@ -65,31 +74,46 @@ final class Connection: Sendable {
         self.queue = queue
         self.context = context
         self.onClose = onClose
-        self.state = Locked(State(phase: .idle(since: .now())))
+        self.overloaded = overloaded
+        self.state = Locked(State(phase: .idle(since: .now()), decoder: RequestDecoder(limits: context.parser.limits)))
         self.readSource = DispatchSource.makeReadSource(fileDescriptor: fd, queue: queue)
         self.writeSource = DispatchSource.makeWriteSource(fileDescriptor: fd, queue: queue)
         self.timer = DispatchSource.makeTimerSource(queue: queue)
-        if overloaded {
-            state.withLock { state in
-                let response = context.responder.response(to: .overloaded)
-                finish(response, closing: true, &state)
-            }
-        }
     }
 
     func start() {
         readSource.setEventHandler { self.readable() }
         writeSource.setEventHandler { self.writable() }
         timer.setEventHandler { self.timerFired() }
-        // The descriptor is closed once the read source is gone; the others are cancelled first.
-        readSource.setCancelHandler { [fd] in _ = Glibc.close(fd) }
+        // The descriptor is closed only when BOTH sources on it are unregistered, which is when
+        // their cancel handlers run. libdispatch's epoll backend keeps one record per descriptor
+        // number for all its sources (a "muxnote", shared by the read and write source) until
+        // the last one unregisters. Closing after the read source alone let accept() hand the
+        // same number to a new client while the old write source was still registered: the new
+        // connection's sources joined the stale record, epoll_ctl went to the wrong socket, and
+        // the manager thread trapped in _dispatch_source_refs_finalize_unregistration (issue 10
+        // item 7: the SIGILL under fuzzing, and a server that stopped answering in a soak).
+        let closeWhenBothAreGone: @Sendable () -> Void = { [fd] in
+            let last = self.state.withLock { state in
+                state.registeredSources -= 1
+                return state.registeredSources == 0
+            }
+            if last { Socket.close(fd) }
+        }
+        readSource.setCancelHandler(handler: closeWhenBothAreGone)
+        writeSource.setCancelHandler(handler: closeWhenBothAreGone)
         queue.async {
             self.state.withLock { state in
-                if case .closed = state.phase { return }
+                // Activated here, on the connection's queue, and before anything can close the
+                // connection: a source cancelled before it was ever resumed never runs its
+                // cancel handler, and releasing an inactive source traps in libdispatch.
                 self.readSource.resume()
                 self.timer.resume()
-                self.scheduleTimer(&state)
-                if !state.outbound.isEmpty { self.flush(&state) }
+                if self.overloaded {
+                    self.finish(self.context.responder.response(to: .overloaded), closing: true, &state)
+                } else {
+                    self.scheduleTimer(&state)
+                }
             }
         }
     }
@@ -108,21 +132,24 @@ final class Connection: Sendable {
 
     private func readable() {
         state.withLock { state in
+            // An event already on its way when the connection closed: the descriptor is still
+            // ours (it closes after the cancel handlers), but there is nothing left to read for.
+            if case .closed = state.phase { return }
             let closed = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 65536) { buffer in
                 // Bounded, so that a client streaming without pause is parsed (and refused at a
                 // limit) instead of buffered without end.
                 for _ in 0..<16 {
-                    let count = recv(fd, buffer.baseAddress, buffer.count, 0)
-                    if count > 0 {
+                    switch Socket.receive(fd, into: UnsafeMutableRawBufferPointer(buffer)) {
+                    case .bytes(let count):
                         if case .lingering = state.phase { continue }
                         state.inbound.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<count]))
                         if case .body = state.phase { state.phase = .body(lastProgress: .now()) }
                         if count < buffer.count { return false }
-                    } else if count < 0 && errno == EINTR {
+                    case .interrupted:
                         continue
-                    } else if count < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) {
+                    case .wouldBlock:
                         return false
-                    } else {
+                    case .closed:
                         // The peer closed (or reset): nothing more can be answered.
                         return true
                     }
@@ -182,7 +209,7 @@ final class Connection: Sendable {
             }
             // A reply still being written: the write source resumes the pipeline.
             guard state.outbound.isEmpty else { return }
-            if state.inbound.isEmpty {
+            if state.inboundStart == state.inbound.count {
                 if case .idle = state.phase {} else { state.phase = .idle(since: .now()) }
                 if state.shuttingDown || state.peerClosed {
                     close(&state)
@@ -193,7 +220,7 @@ final class Connection: Sendable {
             }
             let progress: RequestParser.Progress
             do throws(HTTPParseError) {
-                progress = try context.parser.progress(state.inbound[...])
+                progress = try state.decoder.progress(state.inbound[state.inboundStart...])
             } catch {
                 context.logger.debug("refused malformed request", metadata: ["error": "\(error)"])
                 finish(context.responder.response(to: .malformed(error)), closing: true, &state)
@@ -218,7 +245,16 @@ final class Connection: Sendable {
                 awaitMoreBytes(&state)
                 return
             case .complete(let request, let consumed):
-                state.inbound.removeFirst(consumed)
+                state.inboundStart += consumed
+                // Answered bytes are dropped in bulk, not per request: removing each request's
+                // bytes from the front would move the rest of a pipelined burst every time.
+                if state.inboundStart == state.inbound.count {
+                    state.inbound.removeAll(keepingCapacity: state.inbound.count <= 65536)
+                    state.inboundStart = 0
+                } else if state.inboundStart >= 65536 && state.inboundStart >= state.inbound.count / 2 {
+                    state.inbound.removeFirst(state.inboundStart)
+                    state.inboundStart = 0
+                }
                 state.sentContinue = false
                 state.phase = .processing
                 let keepAlive = request.wantsKeepAlive
@@ -272,20 +308,27 @@ final class Connection: Sendable {
     private func flush(_ state: inout State) {
         if case .closed = state.phase { return }
         while !state.outbound.isEmpty {
-            let count = state.outbound.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-            if count > 0 {
-                state.outbound.removeFirst(count)
+            let sent = state.outboundSent
+            switch state.outbound.withUnsafeBytes({ Socket.send(fd, UnsafeRawBufferPointer(rebasing: $0[sent...])) }) {
+            case .bytes(let count):
+                // An offset, not removeFirst: a large reply to a slow reader goes out in many
+                // sends, and removing each one's bytes would move the rest every time.
+                state.outboundSent += count
+                if state.outboundSent == state.outbound.count {
+                    state.outbound.removeAll(keepingCapacity: state.outbound.count <= 65536)
+                    state.outboundSent = 0
+                }
                 state.lastWriteProgress = .now()
-            } else if count < 0 && errno == EINTR {
+            case .interrupted:
                 continue
-            } else if count < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) {
+            case .wouldBlock:
                 if state.writeSuspended {
                     state.writeSuspended = false
                     writeSource.resume()
                 }
                 scheduleTimer(&state)
                 return
-            } else {
+            case .closed:
                 close(&state)
                 return
             }
@@ -297,7 +340,7 @@ final class Connection: Sendable {
         if state.closeAfterWrite {
             // Half-close and keep draining: closing with unread bytes would reset the
             // connection and could destroy the reply before the client reads it.
-            Glibc.shutdown(fd, Int32(SHUT_WR))
+            Socket.shutdownWrite(fd)
             state.phase = .lingering(since: .now())
             if state.peerClosed {
                 close(&state)
@@ -357,7 +400,9 @@ final class Connection: Sendable {
         if case .closed = state.phase { return }
         state.phase = .closed
         state.outbound = []
+        state.outboundSent = 0
         state.inbound = []
+        state.inboundStart = 0
         timer.cancel()
         if state.writeSuspended { writeSource.resume() }
         writeSource.cancel()

@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Dispatch
 import DataArtsHTTP1
 public import Logging
@@ -33,8 +28,6 @@ public final class HTTPServer: Sendable {
     }
 
     public init(configuration: HTTPServerConfiguration, responder: some HTTPResponder, logger: Logger) throws(SocketError) {
-        signal(SIGPIPE, SIG_IGN)
-        Socket.raiseDescriptorLimit()
         let (fd, port) = try Socket.listen(host: configuration.host, port: configuration.port, backlog: 1024)
         self.listener = fd
         self.port = port
@@ -45,7 +38,7 @@ public final class HTTPServer: Sendable {
             logger: logger)
         self.acceptSource = DispatchSource.makeReadSource(fileDescriptor: fd, queue: acceptQueue)
         acceptSource.setEventHandler { [weak self] in self?.acceptPending() }
-        acceptSource.setCancelHandler { close(fd) }
+        acceptSource.setCancelHandler { Socket.close(fd) }
         acceptSource.resume()
     }
 
@@ -80,14 +73,15 @@ public final class HTTPServer: Sendable {
                 fd = accepted
             } catch {
                 context.logger.warning("accept failed", metadata: ["error": "\(error)"])
-                if error.code == EMFILE || error.code == ENFILE {
+                if error.isOutOfDescriptors {
                     // Out of descriptors: the listener stays readable, so pause instead of spinning.
+                    // The server is held, not weakly captured, for those 100 ms: a source released
+                    // while suspended traps in libdispatch, so the resume must come whatever happens.
                     acceptSource.suspend()
-                    acceptQueue.asyncAfter(deadline: .now() + .milliseconds(100)) { [weak self] in self?.acceptSource.resume() }
+                    acceptQueue.asyncAfter(deadline: .now() + .milliseconds(100)) { self.acceptSource.resume() }
                 }
                 return
             }
-            try? Socket.setOption(fd, Int32(IPPROTO_TCP), TCP_NODELAY, 1)
             let (admitted, index) = registry.withLock { registry -> (Bool, Int) in
                 registry.accepted += 1
                 return (!registry.stopping && registry.connections.count < configuration.maxClients, registry.accepted)

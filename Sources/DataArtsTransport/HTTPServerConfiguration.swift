@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 public import DataArtsHTTP1
 
 /// Where the server listens and the limits it holds every client to (SPEC §5).
@@ -26,7 +21,7 @@ public struct HTTPServerConfiguration: Sendable {
     /// req/s, 2 loops 21.7–23.3k, 4 loops 27.1–30.0k, 8 loops 14.0–15.0k, 16 loops 17.9–20.8k:
     /// with libdispatch, a wakeup per event costs more than a little oversubscription.
     public static var defaultLoopCount: Int {
-        max(2, 2 * Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+        max(2, 2 * onlineProcessorCount)
     }
 
     public init(

@@ -1,97 +1,19 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
-/// Thin wrappers over the POSIX calls the server makes; every failure becomes a `SocketError`.
+/// The POSIX calls the server makes, behind names that say what they are for.
+///
+/// Every call into the C library lives in `Socket+Glibc.swift` or `Socket+Darwin.swift`, each
+/// compiled only on its platform, so that the shared files import no libc and a port is a
+/// matter of those two files (the pattern of FlyingFox's `Socket+Glibc.swift`). Failures
+/// become a `SocketError`, or a `Transfer` for the calls on the hot path.
 enum Socket {
-    /// A non-blocking listening socket bound to `host:port` (port 0: the kernel picks one).
-    static func listen(host: String, port: UInt16, backlog: Int32) throws(SocketError) -> (fd: Int32, port: UInt16) {
-        var hints = addrinfo()
-        hints.ai_family = AF_UNSPEC
-        hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
-        hints.ai_flags = AI_PASSIVE
-        var results: UnsafeMutablePointer<addrinfo>?
-        let status = getaddrinfo(host, String(port), &hints, &results)
-        guard status == 0, let first = results else {
-            throw SocketError("getaddrinfo(\(host)): \(String(cString: gai_strerror(status)))", code: EINVAL)
-        }
-        defer { freeaddrinfo(results) }
-
-        let fd = socket(first.pointee.ai_family, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
-        guard fd >= 0 else { throw SocketError("socket") }
-        do throws(SocketError) {
-            // Lets a restarted server bind while old connections sit in TIME_WAIT; on Linux it
-            // does not let two servers listen on one port, so "port in use" is still reported.
-            try setOption(fd, SOL_SOCKET, SO_REUSEADDR, 1)
-            guard bind(fd, first.pointee.ai_addr, first.pointee.ai_addrlen) == 0 else {
-                throw SocketError("bind(\(host):\(port))")
-            }
-            guard Glibc.listen(fd, backlog) == 0 else { throw SocketError("listen") }
-            try setNonBlocking(fd)
-            return (fd, try localPort(fd))
-        } catch {
-            close(fd)
-            throw error
-        }
-    }
-
-    /// The next pending connection, or `nil` when none is waiting.
-    static func accept(_ listener: Int32) throws(SocketError) -> Int32? {
-        // accept4 is hidden behind _GNU_SOURCE in Glibc's module map, so flags are set after.
-        let fd = Glibc.accept(listener, nil, nil)
-        if fd >= 0 {
-            _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
-            do throws(SocketError) {
-                try setNonBlocking(fd)
-            } catch {
-                close(fd)
-                throw error
-            }
-            return fd
-        }
-        switch errno {
-        case EAGAIN, EWOULDBLOCK, EINTR, ECONNABORTED: return nil
-        default: throw SocketError("accept")
-        }
-    }
-
-    static func setNonBlocking(_ fd: Int32) throws(SocketError) {
-        let flags = fcntl(fd, F_GETFL)
-        guard flags >= 0, fcntl(fd, F_SETFL, flags | O_NONBLOCK) == 0 else { throw SocketError("fcntl") }
-    }
-
-    static func setOption(_ fd: Int32, _ level: Int32, _ name: Int32, _ value: Int32) throws(SocketError) {
-        var value = value
-        guard setsockopt(fd, level, name, &value, socklen_t(MemoryLayout<Int32>.size)) == 0 else {
-            throw SocketError("setsockopt(\(name))")
-        }
-    }
-
-    static func localPort(_ fd: Int32) throws(SocketError) -> UInt16 {
-        var storage = sockaddr_storage()
-        var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
-        let status = withUnsafeMutablePointer(to: &storage) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
-        }
-        guard status == 0 else { throw SocketError("getsockname") }
-        let family = Int32(storage.ss_family)
-        return withUnsafePointer(to: &storage) { pointer in
-            if family == AF_INET6 {
-                pointer.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) { UInt16(bigEndian: $0.pointee.sin6_port) }
-            } else {
-                pointer.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { UInt16(bigEndian: $0.pointee.sin_port) }
-            }
-        }
-    }
-
-    /// Raises the soft open-files limit to the hard one, so `--max-clients` is not capped by a
-    /// default of 1024 descriptors.
-    static func raiseDescriptorLimit() {
-        var limit = rlimit()
-        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0, limit.rlim_cur < limit.rlim_max else { return }
-        limit.rlim_cur = limit.rlim_max
-        _ = setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
+    /// What one `receive` or `send` did.
+    enum Transfer: Equatable {
+        /// This many bytes moved; never 0.
+        case bytes(Int)
+        /// Nothing now: the socket is not ready (EAGAIN); the source will say when it is.
+        case wouldBlock
+        /// A signal interrupted the call (EINTR): try again.
+        case interrupted
+        /// The peer closed or reset, or the socket failed: nothing more will move.
+        case closed
     }
 }

@@ -165,6 +165,9 @@ struct DataArtsMockCommand: ParsableCommand {
     }
 
     func run() throws {
+        // Process-wide settings are the executable's to make, not the library's.
+        ProcessSetup.ignoreBrokenPipeSignals()
+        ProcessSetup.raiseOpenFileLimit()
         let format = logFormat
         let level = logLevel.level
         LoggingSystem.bootstrap { label in

@@ -30,6 +30,25 @@ struct JSONNumberTests {
         #expect(try #require(JSONNumber(text: "1e-400")).doubleValue == 0)
     }
 
+    @Test(arguments: [
+        ("1e400", false), ("-1e400", false), (String(repeating: "9", count: 401), false), ("1.7976931348623159e308", false),
+        ("1.7976931348623157e308", true), ("-1.7976931348623157e308", true), ("1e-400", true), ("0", true),
+    ])
+    func saysWhetherTheNumberHasAFiniteDouble(_ text: String, _ within: Bool) throws {
+        #expect(try #require(JSONNumber(text: text)).isWithinDoubleRange == within)
+    }
+
+    /// SPEC §2.2: a number too large for a double is refused wherever it is, so the walk must
+    /// reach into arrays and objects at any depth and name each one's path.
+    @Test func findsEveryNumberOutsideTheDoubleRangeWithItsPath() throws {
+        let text = #"{"a":1,"dw_config":{"port":1e400,"deep":[0,{"x":-1e400}]},"b":[\#(String(repeating: "1", count: 401))],"c":1e-400}"#
+        let value = try JSONReader.parse(Array(text.utf8))
+        #expect(value.pathsOfNumbersOutsideDoubleRange(under: "body") == ["body.dw_config.port", "body.dw_config.deep[1].x", "body.b[0]"])
+        #expect(value.pathsOfNumbersOutsideDoubleRange(limit: 2) == ["dw_config.port", "dw_config.deep[1].x"])
+        #expect(JSONValue.number(try #require(JSONNumber(text: "1e400"))).pathsOfNumbersOutsideDoubleRange() == [""])
+        #expect(try JSONReader.parse(Array(#"[1.5,{"a":[2e308]}]"#.utf8)).pathsOfNumbersOutsideDoubleRange() == ["[1].a[0]"])
+    }
+
     @Test(arguments: ["0", "-0", "1.50", "1E+2", "1e-7", "-12.5e10", "123456789012345678901234567890"])
     func acceptsTheGrammarAndKeepsTheText(_ text: String) throws {
         #expect(try #require(JSONNumber(text: text)).text == text)

@@ -63,6 +63,36 @@ struct SignatureVerifierTests {
         #expect(CanonicalRequest(request, signedHeaders: []).text.hasSuffix("\nUNSIGNED-PAYLOAD"))
     }
 
+    /// A signed request whose `X-Sdk-Content-Sha256` is the digest of `signedBody`, in either case.
+    static func requestSigningContentHash(of signedBody: String, uppercased: Bool = false) -> HTTPRequest {
+        var request = Vectors.request("PUT", "/v1/\(Vectors.projectID)/data-connections/x", body: signedBody)
+        // The body's hash as the canonical request's last line gives it without the header.
+        let digest = String(CanonicalRequest(request, signedHeaders: []).text.split(separator: "\n").last ?? "")
+        request.headers.add("X-Sdk-Content-Sha256", uppercased ? digest.uppercased() : digest)
+        Vectors.signer.sign(&request, date: Vectors.date)
+        return request
+    }
+
+    @Test(arguments: [false, true])
+    func hexContentSha256OfTheBodyPasses(uppercased: Bool) {
+        let request = Self.requestSigningContentHash(of: "payload", uppercased: uppercased)
+        #expect(throws: Never.self) {
+            try Vectors.verifier.verify(request, secretKey: Vectors.secretKey, now: Vectors.dateMilliseconds)
+        }
+    }
+
+    /// A captured request replayed with another body: the signature still matches, since it
+    /// covers the header and not the body, so the digest itself must be checked (issue 10 item 13).
+    @Test func hexContentSha256OfAnotherBodyFails() {
+        var request = Self.requestSigningContentHash(of: "payload")
+        request.body = Array("another payload".utf8)
+        let thrown = failure { () throws(SignatureFailure) in
+            try Vectors.verifier.verify(request, secretKey: Vectors.secretKey, now: Vectors.dateMilliseconds)
+        }
+        #expect(thrown == .contentHashMismatch)
+        #expect(thrown?.detail == "verify aksk signature fail,err:x-sdk-content-sha256 does not match the body")
+    }
+
     // MARK: - Date window
 
     static let minute: Int64 = 60_000
@@ -182,6 +212,39 @@ struct SignatureVerifierTests {
         Vectors.signer.sign(&unsigned, date: Vectors.date, signedHeaders: ["host"])
         #expect(throws: SignatureFailure.dateNotSigned) {
             try Vectors.verifier.authorization(of: unsigned, now: Vectors.dateMilliseconds)
+        }
+    }
+
+    // MARK: - The claim, parsed once
+
+    @Test func claimCarriesTheParsedAuthorizationAndDate() throws {
+        let request = Vectors.signedRequest()
+        let claim = try Vectors.verifier.claim(of: request, now: Vectors.dateMilliseconds)
+        #expect(claim.authorization == (try SignatureAuthorization(parsing: try #require(request.headers["Authorization"]))))
+        #expect(claim.date == Vectors.date)
+        #expect(throws: Never.self) {
+            try Vectors.verifier.verify(request, claim: claim, secretKey: Vectors.secretKey)
+        }
+    }
+
+    /// `verify(_:claim:secretKey:)` works from the claim alone: the headers it came from are not
+    /// read again, so a request stripped of them after the claim still verifies, and a claim
+    /// with another signature fails though the request's header is right.
+    @Test func verifyingAClaimDoesNotParseTheHeadersAgain() throws {
+        var request = Vectors.signedRequest()
+        let claim = try Vectors.verifier.claim(of: request, now: Vectors.dateMilliseconds)
+        request.headers.set("Authorization", "garbage")
+        #expect(throws: Never.self) {
+            try Vectors.verifier.verify(request, claim: claim, secretKey: Vectors.secretKey)
+        }
+        var forged = claim.authorization
+        forged.signature = String(repeating: "0", count: 64)
+        let thrown = failure { () throws(SignatureFailure) in
+            try Vectors.verifier.verify(request, claim: SignatureClaim(authorization: forged, date: claim.date), secretKey: Vectors.secretKey)
+        }
+        guard case .mismatch = thrown else {
+            Issue.record("expected a mismatch, got \(String(describing: thrown))")
+            return
         }
     }
 

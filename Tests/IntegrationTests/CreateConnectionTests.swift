@@ -46,6 +46,21 @@ import Testing
         #expect(try client.show(id).status == 200)
     }
 
+    /// SPEC §2.2: `dw_config` takes any keys, yet a number in it too large for a double is a
+    /// DAYU.4402 naming its path, and nothing is stored.
+    @Test func numberTooLargeForADoubleDeepInDwConfigIsRefused() throws {
+        let server = try MockServer(MockConfiguration(port: 0))
+        defer { server.stop() }
+        let client = APIClient(server: server)
+        let body = #"{"data_source_vos":[{"dw_name":"huge","dw_type":"DWS","dw_config":{"pool":{"sizes":[1,-1e400]}}}]}"#
+        let response = try client.create(Array(body.utf8))
+        #expect(response.status == 400)
+        #expect(try response.json()["error_code"] as? String == "DAYU.4402")
+        #expect(try response.json()["error_msg"] as? String
+            == "The operation failed, detail msg data_source_vos[0].dw_config.pool.sizes[1] is too large a number.")
+        #expect(try client.list().json()["total_size"] as? Int == 0)
+    }
+
     @Test func badBodyIsAnsweredInTheSeedsErrorShape() throws {
         let server = try MockServer(MockConfiguration(port: 0))
         defer { server.stop() }

@@ -16,7 +16,7 @@ def test_reset_empties_everything(dataarts_mock):
     control.add_fault(method="GET", status=500, times=0)
     control.freeze_clock(1_000)
     control.reset()
-    assert control.state() == {"connections": []}
+    assert control.state() == {"connections": [], "workspaces": []}
     assert control.faults() == []
     assert control.requests() == []
     assert control.clock()["frozen"] is False

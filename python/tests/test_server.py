@@ -2,6 +2,7 @@
 
 import os
 import re
+import time
 import signal
 import subprocess
 import sys
@@ -118,7 +119,11 @@ def test_the_context_manager_stops_the_server_when_the_body_raises():
 def test_the_log_has_one_access_line_per_request():
     with MockServer() as mock:
         create_connection(mock.url, "logged_one")
-        assert re.search(r"POST /v1/\w+/data-connections.* 200", mock.log_text())
+        # The server writes its log in batches, a few milliseconds after the requests.
+        deadline = time.monotonic() + 5
+        while not re.search(r"POST /v1/\w+/data-connections.* 200", mock.log_text()):
+            assert time.monotonic() < deadline, f"no access-log line in: {mock.log_text()!r}"
+            time.sleep(0.02)
 
 
 def test_dataarts_mock_bin_chooses_another_binary(tmp_path, monkeypatch):

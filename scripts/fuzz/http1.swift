@@ -30,6 +30,7 @@ private func check(_ bytes: ArraySlice<UInt8>, with parser: RequestParser) -> In
     let whole = Outcome(parser, bytes)
     require(whole.parsed == Outcome(parsing: parser, bytes).parsed, "parse(_:) and progress(_:) disagree")
     compare(prefix: splitPoint(of: bytes), of: bytes, whole: whole, with: parser)
+    checkResumed(bytes, whole: whole, with: parser)
     guard case .complete(let request, let consumed) = whole else { return nil }
     require(consumed > 0 && consumed <= bytes.count, "consumed \(consumed) of \(bytes.count)")
     // The last byte of the request is the one that completes it.
@@ -73,6 +74,31 @@ private func compare(prefix length: Int, of bytes: ArraySlice<UInt8>, whole: Out
     case (.needMore, _):
         break
     }
+}
+
+/// Fed through one `RequestDecoder` in pieces, as a connection reads, the input gives what a
+/// fresh parse of all of it gives, with every byte examined at most once. The piece length is
+/// the input's pick, from 1 byte up.
+private func checkResumed(_ bytes: ArraySlice<UInt8>, whole: Outcome, with parser: RequestParser) {
+    var decoder = RequestDecoder(limits: parser.limits)
+    let step = splitPoint(of: bytes) % 13 + 1
+    var end = bytes.startIndex
+    var resumed = Outcome.needMore(head: nil)
+    while true {
+        end = min(bytes.endIndex, end + step)
+        do throws(HTTPParseError) {
+            switch try decoder.progress(bytes[..<end]) {
+            case .needMore(let head): resumed = .needMore(head: head)
+            case .complete(let request, let consumed): resumed = .complete(request, consumed: consumed)
+            }
+        } catch {
+            resumed = .failure(error)
+        }
+        if case .needMore = resumed, end < bytes.endIndex { continue }
+        break
+    }
+    require(resumed == whole, "resumed in \(step)-byte pieces: \(resumed), in one piece: \(whole)")
+    require(decoder.examined <= bytes.count, "examined \(decoder.examined) of \(bytes.count) bytes")
 }
 
 /// A cut point in `0...bytes.count` that the input picks (FNV-1a of its bytes), so that

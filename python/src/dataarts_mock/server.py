@@ -139,7 +139,11 @@ class MockServer:
         return None if self._dir is None else self._dir / "stderr.log"
 
     def log_text(self) -> str:
-        """What the server wrote to stderr so far: one access-log line per request."""
+        """What the server wrote to stderr so far: one access-log line per request.
+
+        The server writes its log in batches, so a request's line arrives a few milliseconds
+        after its answer; every line is written before the server exits.
+        """
         path = self.log_path
         if path is None or not path.exists():
             return ""

@@ -1,0 +1,20 @@
+#if canImport(Glibc)
+import Glibc
+
+/// The clock calls of `MockClock` on Linux.
+extension MockClock {
+    /// The wall clock: seconds and nanoseconds since the Unix epoch.
+    static func realTime() -> (seconds: Int64, nanoseconds: Int64) {
+        var now = timespec()
+        _ = clock_gettime(CLOCK_REALTIME, &now)
+        return (Int64(now.tv_sec), Int64(now.tv_nsec))
+    }
+
+    /// A clock that never jumps, from an arbitrary start.
+    static func monotonicTime() -> (seconds: Int64, nanoseconds: Int64) {
+        var now = timespec()
+        _ = clock_gettime(CLOCK_MONOTONIC, &now)
+        return (Int64(now.tv_sec), Int64(now.tv_nsec))
+    }
+}
+#endif
