@@ -7,11 +7,17 @@
 /// `JSONReader` are at most its `maxDepth` deep.
 public struct JSONWriter: Sendable {
     /// What has been written so far.
-    public private(set) var bytes: [UInt8] = []
+    public internal(set) var bytes: [UInt8] = []
+    /// For the streaming calls (`beginObject`, `key`, …): per open container, whether the next
+    /// value needs a comma before it.
+    var needsComma: [Bool] = []
+    /// A key was just written: its value needs no comma.
+    var afterKey = false
 
     public init() {}
 
-    /// Appends `value` to `bytes`.
+    /// Appends `value` to `bytes` (as a value on its own: inside a streamed object or array use
+    /// `value(_:)`, which also writes the comma).
     public mutating func write(_ value: JSONValue) {
         switch value {
         case .null: bytes.append(contentsOf: "null".utf8)
@@ -37,7 +43,7 @@ public struct JSONWriter: Sendable {
         }
     }
 
-    private mutating func write(string: String) {
+    mutating func write(string: String) {
         bytes.append(UInt8(ascii: "\""))
         var text = string  // `withUTF8` needs a variable: it may make the storage contiguous.
         text.withUTF8 { utf8 in

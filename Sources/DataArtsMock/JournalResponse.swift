@@ -8,7 +8,19 @@ public struct JournalResponse: Sendable {
     public var headers: [(name: String, value: String)]
     /// The JSON body with secrets masked, a string when it is not JSON or was cut, nil when
     /// empty. Internal like `JournalEntry.body`: the public face is `bodyText`.
-    var body: JSONValue?
+    var body: JSONValue? {
+        guard let pendingJSON else { return keptBody }
+        // Written as bytes by the service (no value to take): parsed when someone reads the
+        // journal, not on the request path.
+        do throws(JSONError) {
+            return SecretMask.masked(try JSONReader.parse(pendingJSON))
+        } catch {
+            return .string(String(decoding: Redaction.redactText(pendingJSON), as: UTF8.self))
+        }
+    }
+    private var keptBody: JSONValue?
+    /// A JSON answer of at most 64 KiB that the service wrote as bytes, kept unparsed.
+    private var pendingJSON: [UInt8]?
     /// The original size in bytes when the body was cut to its first 64 KiB.
     public var bodyTruncated: Int?
     /// Bytes this answer costs the journal's budget.
@@ -24,14 +36,26 @@ public struct JournalResponse: Sendable {
     init(_ response: HTTPResponse, outcome: Outcome, requestID: String) {
         status = response.status.code
         headers = Redaction.headers(response.headers)
-        let json: JSONValue? = switch outcome {
+        var json: JSONValue?
+        switch outcome {
         case .answer(let answer):
-            if case .json(let value) = answer.body { value } else { nil }
-        case .failure(let error): error.body(requestID: requestID)
-        case .close: nil
+            switch answer.body {
+            case .json(let value): json = value
+            case .bytes(let bytes, let contentType):
+                if contentType.hasPrefix("application/json"), bytes.count <= JournalBody.maxBytes { pendingJSON = bytes }
+            case .empty: break
+            }
+        case .failure(let error): json = error.body(requestID: requestID)
+        case .close: break
+        }
+        if let pendingJSON {
+            keptBody = nil
+            bodyTruncated = nil
+            byteCost = pendingJSON.count + headers.reduce(0) { $0 + $1.name.utf8.count + $1.value.utf8.count }
+            return
         }
         let kept = JournalBody(bytes: response.body, json: json)
-        body = kept.value
+        keptBody = kept.value
         bodyTruncated = kept.truncatedFrom
         byteCost = kept.keptBytes + headers.reduce(0) { $0 + $1.name.utf8.count + $1.value.utf8.count }
     }

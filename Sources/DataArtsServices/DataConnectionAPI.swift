@@ -86,16 +86,23 @@ public struct DataConnectionAPI: Service {
             try violations.check()
             let page = store.page(
                 in: key, offset: query.offset, limit: query.limit, matching: query.hasFilters ? query.matches : nil)
-            return .json(.ok, .object([
-                "count": .number(JSONNumber(page.items.count)),
-                "max_records": .number(JSONNumber(store.maxPerWorkspace)),
-                "total_size": .number(JSONNumber(page.total)),
-                "data_connection_lists": .array(page.items.map(\.listItem)),
-            ]))
+            var writer = JSONWriter()
+            writer.beginObject()
+            writer.member("count", .number(JSONNumber(page.items.count)))
+            writer.member("max_records", .number(JSONNumber(store.maxPerWorkspace)))
+            writer.member("total_size", .number(JSONNumber(page.total)))
+            writer.key("data_connection_lists")
+            writer.beginArray()
+            for item in page.items { item.writeListItem(into: &writer) }
+            writer.endArray()
+            writer.endObject()
+            return ServiceAnswer(body: .bytes(writer.bytes, contentType: HTTPResponse.jsonContentType))
 
         case .show:
             try violations.check()
-            return .json(.ok, try store.connection(id, in: key).showObject)
+            var writer = JSONWriter()
+            try store.connection(id, in: key).writeShow(into: &writer)
+            return ServiceAnswer(body: .bytes(writer.bytes, contentType: HTTPResponse.jsonContentType))
 
         case .update:
             let body = readBody(&request, &violations)

@@ -30,19 +30,11 @@ public struct RouteTemplate: Sendable, Hashable, CustomStringConvertible {
         segments.contains { !$0.isLiteral }
     }
 
-    /// The parameters bound by a path already split at `/` and percent-decoded; nil when the
-    /// path does not fit (a parameter never binds an empty segment).
-    func bind(_ parts: [String]) -> [String: String]? {
-        guard segments.count == parts.count else { return nil }
+    /// The parameters bound by a path that `fits`.
+    func parameters(of parts: [Substring]) -> [String: String] {
         var parameters: [String: String] = [:]
         for (segment, part) in zip(segments, parts) {
-            switch segment {
-            case .literal(let literal):
-                guard literal == part else { return nil }
-            case .parameter(let name):
-                guard !part.isEmpty else { return nil }
-                parameters[name] = part
-            }
+            if case .parameter(let name) = segment { parameters[name] = String(part) }
         }
         return parameters
     }
@@ -66,10 +58,26 @@ public struct RouteTemplate: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// A raw request path split at `/`, each segment then percent-decoded (SPEC §4), so that an
-    /// id holding `%2F` stays one segment.
-    static func decodedSegments(of path: Substring) -> [String]? {
+    /// id holding `%2F` stays one segment. A segment without `%` is used as it is: decoding is
+    /// only needed for escapes, and every request is routed.
+    static func decodedSegments(of path: Substring) -> [Substring]? {
         guard path.hasPrefix("/") else { return nil }
-        return path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
-            .map { PercentEncoding.decode($0) ?? String($0) }
+        let raw: [Substring] = path.split(separator: "/", omittingEmptySubsequences: false)
+        return raw.dropFirst().map { (segment: Substring) -> Substring in
+            guard segment.utf8.contains(UInt8(ascii: "%")) else { return segment }
+            return PercentEncoding.decode(segment).map { Substring($0) } ?? segment
+        }
+    }
+
+    /// Whether a path already split and decoded fits, without binding anything.
+    func fits(_ parts: [Substring]) -> Bool {
+        guard segments.count == parts.count else { return false }
+        for (segment, part) in zip(segments, parts) {
+            switch segment {
+            case .literal(let literal): guard literal.utf8.elementsEqual(part.utf8) else { return false }
+            case .parameter: guard !part.isEmpty else { return false }
+            }
+        }
+        return true
     }
 }

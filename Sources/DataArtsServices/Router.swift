@@ -21,24 +21,29 @@ public struct Router<Value: Sendable>: Sendable {
     }
 
     public private(set) var routes: [Route] = []
+    /// The routes by their number of segments, each list most literal first: a path is only
+    /// tried against templates of its own length.
+    private var bySegmentCount: [Int: [Route]] = [:]
 
     public init() {}
 
     public mutating func add(_ method: String, _ template: String, _ value: Value) {
-        routes.append(Route(method: method, template: RouteTemplate(template), value: value))
+        let route = Route(method: method, template: RouteTemplate(template), value: value)
+        routes.append(route)
         routes.sort { $0.template.isMoreLiteral(than: $1.template) }
+        bySegmentCount[route.template.segments.count, default: []].append(route)
+        bySegmentCount[route.template.segments.count]?.sort { $0.template.isMoreLiteral(than: $1.template) }
     }
 
     public func match(method: String, path: Substring) -> Match {
         guard let parts = RouteTemplate.decodedSegments(of: path) else { return .unknownPath }
         var pathExists = false
-        for route in routes {
-            guard let parameters = route.template.bind(parts) else { continue }
+        for route in bySegmentCount[parts.count] ?? [] where route.template.fits(parts) {
             guard route.method == method else {
                 pathExists = true
                 continue
             }
-            return .found(route, parameters: parameters)
+            return .found(route, parameters: route.template.parameters(of: parts))
         }
         return pathExists ? .wrongMethod : .unknownPath
     }

@@ -18,32 +18,37 @@ public enum SecretMask {
     /// spelling dodges them: `Pass_Word`, `pass-word`, `PASS.WORD` and `db password` are all
     /// secret. Works on bytes: it runs for every header and key of every journaled request.
     public static func isSecret(_ key: String) -> Bool {
-        var folded: [UInt8] = []
-        folded.reserveCapacity(key.utf8.count)
-        for byte in key.utf8 {
-            switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"): folded.append(byte + 32)
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): folded.append(byte)
-            default: continue
+        // On the stack: this runs for every header and key of every journaled request.
+        let found = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, key.utf8.count)) { buffer in
+            var count = 0
+            for byte in key.utf8 {
+                switch byte {
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): buffer[count] = byte + 32
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): buffer[count] = byte
+                default: continue
+                }
+                count += 1
             }
+            let folded = UnsafeBufferPointer(rebasing: buffer[..<count])
+            return secretWords.contains { contains(folded, $0) }
         }
-        for word in secretWords where contains(folded, word) { return true }
-        return isSecretKeyName(key.utf8)
+        return found || isSecretKeyName(key.utf8)
     }
 
     /// `sk`, `*_sk` (any case) or camel-case `*Sk`: the secret half of an AK/SK pair.
     private static func isSecretKeyName(_ name: String.UTF8View) -> Bool {
-        let bytes = Array(name.suffix(3))
-        func lower(_ byte: UInt8) -> UInt8 { byte | 0x20 }
-        guard bytes.count >= 2, lower(bytes[bytes.count - 2]) == UInt8(ascii: "s"), lower(bytes[bytes.count - 1]) == UInt8(ascii: "k")
-        else { return false }
-        if name.count == 2 { return true }
+        let count = name.count
+        guard count >= 2 else { return false }
+        let last = name[name.index(name.endIndex, offsetBy: -1)]
+        let second = name[name.index(name.endIndex, offsetBy: -2)]
+        guard second | 0x20 == UInt8(ascii: "s"), last | 0x20 == UInt8(ascii: "k") else { return false }
+        if count == 2 { return true }
         // `Sk` after anything is camel case; `_sk` in any case.
-        if bytes[bytes.count - 2] == UInt8(ascii: "S") && bytes[bytes.count - 1] == UInt8(ascii: "k") { return true }
-        return bytes.count == 3 && bytes[0] == UInt8(ascii: "_")
+        if second == UInt8(ascii: "S") && last == UInt8(ascii: "k") { return true }
+        return name[name.index(name.endIndex, offsetBy: -3)] == UInt8(ascii: "_")
     }
 
-    private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+    private static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
         guard haystack.count >= needle.count, let first = needle.first else { return false }
         var start = 0
         while start + needle.count <= haystack.count {
@@ -59,6 +64,31 @@ public enum SecretMask {
         case .object(let object): .object(masked(object))
         case .array(let items): .array(items.map(masked))
         default: value
+        }
+    }
+
+    /// `masked(.object(object))` written straight into `writer`: show writes this per request.
+    public static func write(_ object: JSONObject, into writer: inout JSONWriter) {
+        writer.beginObject()
+        for member in object.members {
+            writer.key(member.key)
+            if isSecret(member.key) {
+                writer.value(.string(mask))
+            } else {
+                write(member.value, into: &writer)
+            }
+        }
+        writer.endObject()
+    }
+
+    private static func write(_ value: JSONValue, into writer: inout JSONWriter) {
+        switch value {
+        case .object(let object): write(object, into: &writer)
+        case .array(let items):
+            writer.beginArray()
+            for item in items { write(item, into: &writer) }
+            writer.endArray()
+        default: writer.value(value)
         }
     }
 

@@ -14,11 +14,16 @@ struct TextLogHandler: LogHandler {
     }
 
     func log(event: LogEvent) {
-        let merged = event.metadata.map { metadata.merging($0) { $1 } } ?? metadata
+        // The access log calls this once a request: no merge when only the event has metadata.
+        let merged = metadata.isEmpty ? (event.metadata ?? [:]) : metadata.merging(event.metadata ?? [:]) { $1 }
         var line = LogTimestamp.now()
+        line.reserveCapacity(256)
         line += " \(event.level) \(label):"
         for key in merged.keys.sorted() {
-            line += " \(key)=\(merged[key].map { "\($0)" } ?? "")"
+            line += " "
+            line += key
+            line += "="
+            if let value = merged[key] { line += value.description }
         }
         line += " [\(event.source)] \(event.message)\n"
         writer.append(line)

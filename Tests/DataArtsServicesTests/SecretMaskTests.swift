@@ -23,4 +23,12 @@ import Testing
         #expect(String(decoding: SecretMask.masked(value).serialized(), as: UTF8.self)
             == #"{"a":{"Pass_Word":"******","list":[{"token":"******"}]},"host":"h"}"#)
     }
+
+    @Test func writingMaskedIsSerialisingTheMaskedValue() throws {
+        let value = try JSONReader.parse(Array(#"{"a":{"pwd":[1,2],"list":[{"token":"t"},3,[{"sk":1}]]},"host":"h","e":{}}"#.utf8))
+        guard case .object(let object) = value else { Issue.record("not an object"); return }
+        var writer = JSONWriter()
+        SecretMask.write(object, into: &writer)
+        #expect(writer.bytes == SecretMask.masked(value).serialized())
+    }
 }
