@@ -36,7 +36,9 @@ let package = Package(
         .target(name: "DataArtsMock", dependencies: [
             "DataArtsHTTP1", "DataArtsJSON", "DataArtsLocking", "DataArtsSigning", "DataArtsTransport", "DataArtsServices",
             .product(name: "Logging", package: "swift-log"),
-        ], plugins: ["EmbedFilesPlugin"]),
+        ],
+        // The dashboard's files are compiled in by EmbedFilesPlugin, not bundled as resources.
+        exclude: ["Dashboard"], plugins: ["EmbedFilesPlugin"]),
         .executableTarget(name: "dataarts-mock", dependencies: [
             "DataArtsMock", "DataArtsLocking",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

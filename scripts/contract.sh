@@ -6,7 +6,8 @@
 #      schemathesis (PyPI);
 #   2. validates fixtures/openapi.json with openapi-spec-validator;
 #   3. starts the already-built mock ($MOCK_BIN, default .build/debug/dataarts-mock) on a free
-#      port of 127.0.0.1, checks that GET /__mock/openapi.json is the fixture byte for byte, and
+#      port of 127.0.0.1, checks that GET /__mock/openapi.json is the fixture byte for byte (but
+#      for servers[0].url, which names the address served), and
 #      runs schemathesis against it, first on the six API operations (tag data-connections),
 #      then on the seed's prerequisites (tags iam, workspaces, cdm: SPEC §8), then on the
 #      /__mock/ controls (tag mock-controls): no 5xx, and status codes, content types,
@@ -92,12 +93,15 @@ port=$("$venv/bin/python" -c 'import json,sys; print(int(json.load(open(sys.argv
 base=http://127.0.0.1:$port
 log "mock pid $mock_pid listening on $base"
 
-# The served document must be the fixture, byte for byte.
-"$venv/bin/python" - "$base/__mock/openapi.json" "$document" <<'PY'
+# The served document must be the fixture, byte for byte, but for servers[0].url: the address
+# this request reached the mock at.
+"$venv/bin/python" - "$base/__mock/openapi.json" "$document" "$base" <<'PY'
 import sys, urllib.request
 served = urllib.request.urlopen(sys.argv[1], timeout=10).read()
-if served != open(sys.argv[2], "rb").read():
-    sys.exit("contract: GET /__mock/openapi.json differs from fixtures/openapi.json")
+fixture = open(sys.argv[2], "rb").read()
+expected = fixture.replace(b'"url": "http://127.0.0.1:8080",', ('"url": "%s",' % sys.argv[3]).encode(), 1)
+if served != expected:
+    sys.exit("contract: GET /__mock/openapi.json differs from fixtures/openapi.json (servers[0].url aside)")
 PY
 
 # --- 4. schemathesis ------------------------------------------------------------------------

@@ -47,26 +47,30 @@ struct Authenticator: Sendable {
                 if configuration.mode == .strict { throw .unknownAccessKey(claim.authorization.accessKey) }
                 // Permissive: a well-formed, in-window signature from an unknown key passes;
                 // without its secret the signature itself cannot be checked.
-                return Principal()
+                return Principal(label: claim.authorization.accessKey)
             }
             try verifier.verify(request, claim: claim, secretKey: credential.secretKey)
-            return Principal(userName: credential.userName, projectID: credential.projectID)
+            return Principal(
+                userName: credential.userName, projectID: credential.projectID,
+                label: credential.userName ?? credential.accessKey)
         } catch {
             throw .unauthenticated(error.detail)
         }
     }
 
     private func holder(of token: String, regional: Bool) throws(APIError) -> Principal {
-        if let known = tokens[token] { return Principal(userName: known.userName, projectID: known.projectID) }
+        if let known = tokens[token] {
+            return Principal(userName: known.userName, projectID: known.projectID, label: known.userName ?? "token")
+        }
         if let issued = issuedTokens.token(token) {
             if issued.hasExpired(at: clock.nowMilliseconds) {
                 throw .unauthenticated("token expires, expires_at: \(ISOTimestamp(milliseconds: issued.expiresAt).iam)")
             }
             // A domain-scoped token is for global services only [choice].
             if regional && issued.projectID == nil { throw .notAuthorized }
-            return Principal(userName: issued.userName, projectID: issued.projectID)
+            return Principal(userName: issued.userName, projectID: issued.projectID, label: issued.userName)
         }
         if configuration.mode == .strict { throw .unauthenticated("decrypt token fail") }
-        return Principal()
+        return Principal(label: "token")
     }
 }

@@ -8,15 +8,20 @@ struct ControlAPI: Sendable {
     enum Operation: Sendable {
         case health, reset, listRequests, clearRequests, addFault, listFaults, clearFaults, removeFault
         case showClock, freezeClock, releaseClock, exportState, importState, openAPI, dashboard
+        case showConfiguration, listConnections, dashboardScript, dashboardStyle, favicon
     }
 
     let controls: MockControls
+    let configuration: MockConfiguration
     let startedAt: Double
     private let router: Router<Operation>
+    private let originGuard: ControlOriginGuard
 
-    init(controls: MockControls, startedAt: Double) {
+    init(controls: MockControls, configuration: MockConfiguration, startedAt: Double) {
         self.controls = controls
+        self.configuration = configuration
         self.startedAt = startedAt
+        originGuard = ControlOriginGuard(boundHost: configuration.host, allowedHosts: configuration.allowedHosts)
         var router = Router<Operation>()
         router.add("GET", "/__mock/health", .health)
         router.add("POST", "/__mock/reset", .reset)
@@ -34,12 +39,18 @@ struct ControlAPI: Sendable {
         router.add("GET", "/__mock/openapi.json", .openAPI)
         router.add("GET", "/__mock/", .dashboard)
         router.add("GET", "/__mock", .dashboard)
+        router.add("GET", "/__mock/config", .showConfiguration)
+        router.add("GET", "/__mock/connections", .listConnections)
+        router.add("GET", "/__mock/dashboard.js", .dashboardScript)
+        router.add("GET", "/__mock/dashboard.css", .dashboardStyle)
+        router.add("GET", "/favicon.ico", .favicon)
         self.router = router
     }
 
     /// The control call's outcome; resets and imports are marked as state changes, so that a
     /// state file holds them before the answer leaves.
     func respond(to request: inout ServiceRequest) -> Outcome {
+        if originGuard.refusalReason(for: request.head) != nil { return .failure(ControlOriginGuard.refusal) }
         switch router.match(method: request.method, path: request.path) {
         case .unknownPath:
             return .failure(.noSuchAPI)
@@ -75,6 +86,9 @@ struct ControlAPI: Sendable {
             var violations = Violations()
             if let status = query["status"] {
                 if let value = Int(status) { filter.status = value } else { violations.add("status must be an integer") }
+            }
+            if let since = query["since"] {
+                if let value = Int(since) { filter.since = value } else { violations.add("since must be an integer") }
             }
             if let limit = query["limit"] {
                 if let value = Int(limit), value >= 0 { filter.limit = value } else {
@@ -145,11 +159,58 @@ struct ControlAPI: Sendable {
             return .noContent(changedState: true)
 
         case .openAPI:
-            return ServiceAnswer(body: .bytes(OpenAPIDocument.bytes, contentType: HTTPResponse.jsonContentType))
+            return ServiceAnswer(
+                body: .bytes(OpenAPIDocument.served(at: Self.servedURL(of: request.head)), contentType: HTTPResponse.jsonContentType))
+
+        case .showConfiguration:
+            return .json(.ok, ConfigurationReport(configuration: configuration, journal: controls.journal).json)
+
+        case .listConnections:
+            return .json(.ok, ["connections": .array(controls.store.allConnections().map { connection in
+                .object([
+                    "project_id": .string(connection.projectID),
+                    "workspace": .string(connection.workspace),
+                    "show": connection.showObject,
+                    "update_time": .number(JSONNumber(Int(connection.updateTime))),
+                    // The dashboard shows the record too, but never a secret: masked here,
+                    // unlike GET /__mock/state, which is a backup.
+                    "state": SecretMask.masked(connection.stateRecord),
+                ])
+            })])
 
         case .dashboard:
-            return ServiceAnswer(body: .bytes(Array(Dashboard(controls: controls).html.utf8), contentType: "text/html;charset=UTF-8"))
+            return Self.asset(DashboardAssets.page, type: "text/html;charset=UTF-8")
+        case .dashboardScript:
+            return Self.asset(DashboardAssets.script, type: "text/javascript;charset=UTF-8")
+        case .dashboardStyle:
+            return Self.asset(DashboardAssets.style, type: "text/css;charset=UTF-8")
+        case .favicon:
+            // Answered (an SVG) so that a browser's automatic request never reaches the
+            // journal as a 404.
+            return Self.asset(DashboardAssets.favicon, type: "image/svg+xml")
         }
+    }
+
+    /// A page or file of the dashboard. The policy lets it load only its own script and
+    /// style (no inline script, so an escaping slip cannot run code) and never be framed by
+    /// another site (clickjacking of the controls).
+    private static func asset(_ bytes: [UInt8], type: String) -> ServiceAnswer {
+        ServiceAnswer(
+            body: .bytes(bytes, contentType: type),
+            headers: [
+                "Content-Security-Policy":
+                    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+                "X-Frame-Options": "DENY",
+                "X-Content-Type-Options": "nosniff",
+                "Cache-Control": "no-cache",
+            ])
+    }
+
+    /// The URL this request reached the mock at: its `Host` (which the origin guard has
+    /// accepted); nil without one (HTTP/1.0), when the document's own default stays.
+    private static func servedURL(of request: HTTPRequest) -> String? {
+        guard let host = request.headers["Host"]?.trimmingOWS, !host.isEmpty else { return nil }
+        return "http://\(host)"
     }
 
     private var clockResponse: ServiceAnswer {

@@ -20,10 +20,28 @@ public struct JournalEntry: Sendable, Equatable {
     public var bodyText: String? {
         body.map { String(decoding: $0.serialized(), as: UTF8.self) }
     }
+    /// The original size in bytes when the body was cut to its first 64 KiB (SPEC §6).
+    public var bodyTruncated: Int?
     public var status: Int
     public var errorCode: String?
     public var requestID: String
     public var durationMilliseconds: Double
+    /// Who the gateway let through, by name only (a user name or an access key, never a
+    /// secret); nil when the request did not get past authentication.
+    public var principal: String?
+    /// What the client got; nil when the connection was closed without an answer.
+    public var response: JournalResponse?
+    /// Bytes of the request body kept.
+    var bodyBytes = 0
+
+    /// What the entry costs the journal's byte budget: the bodies and headers kept, plus a
+    /// fixed allowance for the rest of the entry.
+    var byteCost: Int {
+        Self.fixedCost + (response?.byteCost ?? 0) + path.utf8.count + query.utf8.count
+            + headers.reduce(0) { $0 + $1.name.utf8.count + $1.value.utf8.count } + bodyBytes
+    }
+
+    static let fixedCost = 256
 
     public static func == (lhs: JournalEntry, rhs: JournalEntry) -> Bool {
         lhs.seq == rhs.seq && lhs.requestID == rhs.requestID
@@ -33,7 +51,7 @@ public struct JournalEntry: Sendable, Equatable {
     var json: JSONValue {
         var headerObject = JSONObject()
         for header in headers { headerObject[header.name] = .string(header.value) }
-        return .object([
+        var object: JSONObject = [
             "seq": .number(JSONNumber(seq)),
             "time_ms": .number(JSONNumber(Int(timeMilliseconds))),
             "method": .string(method),
@@ -47,6 +65,11 @@ public struct JournalEntry: Sendable, Equatable {
             "error_code": errorCode.map(JSONValue.string) ?? .null,
             "request_id": .string(requestID),
             "duration_ms": .number(JSONNumber((durationMilliseconds * 1000).rounded() / 1000)),
-        ])
+        ]
+        // Added keys come after SPEC §6's, so that the existing ones keep their places.
+        if let bodyTruncated { object["body_truncated"] = .number(JSONNumber(bodyTruncated)) }
+        object["principal"] = principal.map(JSONValue.string) ?? .null
+        object["response"] = response?.json ?? .null
+        return .object(object)
     }
 }

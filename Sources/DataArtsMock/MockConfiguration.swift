@@ -21,6 +21,12 @@ public struct MockConfiguration: Sendable {
 
     /// Entries the request journal keeps before it drops the oldest.
     public var journalCapacity: Int
+    /// Bytes of bodies (requests' and answers') the journal keeps before it drops the oldest
+    /// entries (SPEC §6); each body is cut at `RequestJournal.maxBodyBytes` first.
+    public var journalMaxBytes: Int
+    /// Host names besides loopback names and the bound address under which the controls
+    /// answer (`--allow-host`, SPEC §6): e.g. a docker-compose service name.
+    public var allowedHosts: [String]
     /// Requests a second per API before 429 APIGW.0308; `nil` turns throttling off.
     public var rateLimit: Int?
     /// Makes connection ids and request ids the same on every run.
@@ -67,9 +73,9 @@ public struct MockConfiguration: Sendable {
         maxRequestLineBytes: Int = 8192, maxHeaderBytes: Int = 32768, maxBodyBytes: Int = 12 * 1024 * 1024,
         headerTimeout: Double = 10, bodyTimeout: Double = 10, idleTimeout: Double = 60, maxClients: Int = 1024,
         adminEnabled: Bool = true, maxConnectionsPerWorkspace: Int = 200, journalCapacity: Int = 10_000,
-        rateLimit: Int? = nil, seed: UInt64? = nil, fixtures: [String] = [], stateFile: String? = nil,
-        stateFileSalvage: Bool = false, auth: AuthConfiguration = AuthConfiguration(),
-        accountName: String = MockConfiguration.defaultAccountName,
+        journalMaxBytes: Int = 64 * 1024 * 1024, allowedHosts: [String] = [], rateLimit: Int? = nil, seed: UInt64? = nil,
+        fixtures: [String] = [], stateFile: String? = nil, stateFileSalvage: Bool = false,
+        auth: AuthConfiguration = AuthConfiguration(), accountName: String = MockConfiguration.defaultAccountName,
         projects: [(region: String, id: String)] = [], cdmClusters: [(name: String, id: String?)] = []
     ) {
         self.host = host
@@ -84,6 +90,8 @@ public struct MockConfiguration: Sendable {
         self.adminEnabled = adminEnabled
         self.maxConnectionsPerWorkspace = maxConnectionsPerWorkspace
         self.journalCapacity = journalCapacity
+        self.journalMaxBytes = journalMaxBytes
+        self.allowedHosts = allowedHosts
         self.rateLimit = rateLimit
         self.seed = seed
         self.fixtures = fixtures

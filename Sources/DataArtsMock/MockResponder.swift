@@ -52,7 +52,8 @@ struct MockResponder: HTTPResponder {
 
     /// Records the request, then renders its outcome: the one place an answer becomes HTTP.
     private func deliver(_ context: RequestContext) -> HTTPReply {
-        recorder.record(context)
-        return context.outcome.response(requestID: context.requestID).map(HTTPReply.response) ?? .close
+        let response = context.outcome.response(requestID: context.requestID)
+        recorder.record(context, response: response)
+        return response.map(HTTPReply.response) ?? .close
     }
 }

@@ -31,7 +31,7 @@ public final class MockServer: Sendable {
         self.configuration = configuration
         let startedAt = MockClock.monotonicMilliseconds()
         clock = MockClock()
-        journal = RequestJournal(capacity: configuration.journalCapacity)
+        journal = RequestJournal(capacity: configuration.journalCapacity, maxBytes: configuration.journalMaxBytes)
         faults = FaultRules()
         let ids = IdentifierGenerator(seed: configuration.seed)
         // Request ids draw from their own stream, so they do not shift connection ids.

@@ -6,14 +6,45 @@ import DataArtsLocking
 /// passes on a silently truncated journal.
 public final class RequestJournal: Sendable {
     public let capacity: Int
+    /// The byte budget (`--journal-max-bytes`): entries' `byteCost` summed never exceeds it,
+    /// except for a single newest entry (at most two cut bodies and the headers).
+    public let maxBytes: Int
     private let state: Locked<State>
 
     private struct State {
+        /// Oldest first from `start`; the dead prefix is compacted once it is half the array,
+        /// so that dropping the oldest costs O(1) amortised.
         var entries: [JournalEntry] = []
-        /// Index of the oldest entry once the ring is full.
-        var head = 0
+        var start = 0
+        var bytes = 0
         var dropped = 0
         var nextSeq = 1
+
+        var live: ArraySlice<JournalEntry> { entries[start...] }
+
+        /// The live entries with `seq` above `since`, found by bisection (seq only grows), so
+        /// that a page polling for what is new copies only that.
+        func live(after since: Int?) -> ArraySlice<JournalEntry> {
+            guard let since else { return live }
+            var low = start
+            var high = entries.count
+            while low < high {
+                let middle = (low + high) / 2
+                if entries[middle].seq <= since { low = middle + 1 } else { high = middle }
+            }
+            return entries[low...]
+        }
+        var count: Int { entries.count - start }
+
+        mutating func dropOldest() {
+            bytes -= entries[start].byteCost
+            start += 1
+            dropped += 1
+            if start >= 1024 && start * 2 >= entries.count {
+                entries.removeFirst(start)
+                start = 0
+            }
+        }
     }
 
     /// What `entries(matching:)` saw: the entries and the ring's counters.
@@ -21,6 +52,8 @@ public final class RequestJournal: Sendable {
         public let entries: [JournalEntry]
         public let dropped: Int
         public let capacity: Int
+        /// Bytes the journal holds now, by `JournalEntry.byteCost`.
+        public let bytes: Int
     }
 
     /// Which entries to return; `nil` matches anything.
@@ -31,18 +64,21 @@ public final class RequestJournal: Sendable {
         public var status: Int?
         public var projectID: String?
         public var workspace: String?
+        /// Only entries with a greater `seq`: what a polling page has not seen yet.
+        public var since: Int?
         /// Only the newest `limit` of the matches.
         public var limit: Int?
 
         public init(
             method: String? = nil, path: String? = nil, status: Int? = nil, projectID: String? = nil,
-            workspace: String? = nil, limit: Int? = nil
+            workspace: String? = nil, since: Int? = nil, limit: Int? = nil
         ) {
             self.method = method
             self.path = path
             self.status = status
             self.projectID = projectID
             self.workspace = workspace
+            self.since = since
             self.limit = limit
         }
 
@@ -52,44 +88,66 @@ public final class RequestJournal: Sendable {
                 && (status.map { $0 == entry.status } ?? true)
                 && (projectID.map { $0 == entry.projectID } ?? true)
                 && (workspace.map { $0 == entry.workspace } ?? true)
+                && (since.map { entry.seq > $0 } ?? true)
         }
     }
 
-    public init(capacity: Int) {
+    public init(capacity: Int, maxBytes: Int = 64 * 1024 * 1024) {
         self.capacity = max(1, capacity)
+        self.maxBytes = max(1, maxBytes)
         self.state = Locked(State())
     }
 
-    /// Adds `entry`, giving it the next sequence number.
+    /// Adds `entry`, giving it the next sequence number, and drops the oldest entries until
+    /// both the count and the byte budget hold.
     func record(_ entry: JournalEntry) {
         state.withLock { state in
             var entry = entry
             entry.seq = state.nextSeq
             state.nextSeq += 1
-            if state.entries.count < capacity {
-                state.entries.append(entry)
-            } else {
-                state.entries[state.head] = entry
-                state.head = (state.head + 1) % capacity
-                state.dropped += 1
+            let cost = entry.byteCost
+            while state.count > 0 && (state.count >= capacity || state.bytes + cost > maxBytes) {
+                state.dropOldest()
             }
+            state.entries.append(entry)
+            state.bytes += cost
         }
     }
 
     public func entries(matching filter: Filter = Filter()) -> Snapshot {
-        let (ordered, dropped) = state.withLock { state in
-            (Array(state.entries[state.head...] + state.entries[..<state.head]), state.dropped)
+        let (live, dropped, bytes) = state.withLock { state in
+            (Array(state.live(after: filter.since)), state.dropped, state.bytes)
         }
-        var matching = ordered.filter(filter.matches)
+        var matching = live.filter(filter.matches)
         if let limit = filter.limit { matching = Array(matching.suffix(max(0, limit))) }
-        return Snapshot(entries: matching, dropped: dropped, capacity: capacity)
+        return Snapshot(entries: matching, dropped: dropped, capacity: capacity, bytes: bytes)
+    }
+
+    /// The counters alone, without copying an entry.
+    public func statistics() -> Statistics {
+        state.withLock { state in
+            Statistics(
+                count: state.count, oldestSeq: state.live.first?.seq, nextSeq: state.nextSeq, bytes: state.bytes,
+                dropped: state.dropped)
+        }
+    }
+
+    /// What `statistics()` reports.
+    public struct Statistics: Sendable {
+        public let count: Int
+        public let oldestSeq: Int?
+        /// The `seq` the next entry gets; it never goes back, not even on a clear.
+        public let nextSeq: Int
+        public let bytes: Int
+        public let dropped: Int
     }
 
     /// Empties the journal and its `dropped` count.
     public func clear() {
         state.withLock { state in
             state.entries = []
-            state.head = 0
+            state.start = 0
+            state.bytes = 0
             state.dropped = 0
         }
     }
@@ -97,11 +155,11 @@ public final class RequestJournal: Sendable {
     /// Removes the entries of one project and/or workspace (a scoped reset).
     func clear(projectID: String?, workspace: String?) {
         state.withLock { state in
-            let ordered = Array(state.entries[state.head...] + state.entries[..<state.head])
-            state.entries = ordered.filter { entry in
+            state.entries = state.live.filter { entry in
                 !((projectID == nil || entry.projectID == projectID) && (workspace == nil || entry.workspace == workspace))
             }
-            state.head = 0
+            state.start = 0
+            state.bytes = state.entries.reduce(0) { $0 + $1.byteCost }
         }
     }
 }

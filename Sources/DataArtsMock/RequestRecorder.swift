@@ -9,22 +9,30 @@ struct RequestRecorder: Sendable {
     let clock: MockClock
     let logger: Logger
 
+    /// Records with the answer rendered from the outcome.
     func record(_ context: RequestContext) {
+        record(context, response: context.outcome.response(requestID: context.requestID))
+    }
+
+    /// `response` is the answer as rendered from the outcome; nil for a close.
+    func record(_ context: RequestContext, response: HTTPResponse?) {
         let elapsed = MockClock.monotonicMilliseconds() - context.startedAt
         // Control calls are not journaled (SPEC §6).
-        if !context.isControl { journal(context, elapsed: elapsed) }
+        if !context.isControl { journal(context, response: response, elapsed: elapsed) }
         logAccess(context, elapsed: elapsed)
     }
 
-    private func journal(_ context: RequestContext, elapsed: Double) {
+    private func journal(_ context: RequestContext, response: HTTPResponse?, elapsed: Double) {
         let request = context.request
-        var body = request.body
+        var requestBody = request.body
+        let body = JournalBody(&requestBody)
         journal.record(JournalEntry(
             seq: 0, timeMilliseconds: clock.nowMilliseconds, method: request.method, path: String(request.path),
             query: request.query.map(String.init) ?? "", projectID: context.projectID, workspace: request.headers["workspace"],
-            headers: Redaction.headers(request.headers), body: Redaction.body(&body),
+            headers: Redaction.headers(request.headers), body: body.value, bodyTruncated: body.truncatedFrom,
             status: context.outcome.status?.code ?? 0, errorCode: context.outcome.errorCode, requestID: context.requestID,
-            durationMilliseconds: elapsed))
+            durationMilliseconds: elapsed, principal: request.principal.label,
+            response: response.map { JournalResponse($0, outcome: context.outcome, requestID: context.requestID) }, bodyBytes: body.keptBytes))
     }
 
     private func logAccess(_ context: RequestContext, elapsed: Double) {

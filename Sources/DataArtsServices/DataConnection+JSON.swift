@@ -1,10 +1,10 @@
-import DataArtsJSON
+public import DataArtsJSON
 
 /// The vendor's response shapes, keys in the order of the vendor's tables (SPEC §2.3, §2.4).
 extension DataConnection {
     /// Show: a flat record, secrets masked, absent optional fields as `null` (as a value, for
     /// the control API; the service writes `writeShow(into:)` directly).
-    var showObject: JSONValue {
+    public var showObject: JSONValue {
         var writer = JSONWriter()
         writeShow(into: &writer)
         return Self.reread(writer.bytes)

@@ -59,6 +59,16 @@ struct DataArtsMockCommand: ParsableCommand {
     @Option(help: "Requests the journal keeps (GET /__mock/requests) before dropping the oldest.")
     var journalCapacity = 10_000
 
+    @Option(help: ArgumentHelp(
+        "Bytes of bodies the journal keeps before dropping the oldest entries; each body is cut at 64 KiB.",
+        valueName: "bytes"))
+    var journalMaxBytes = 64 * 1024 * 1024
+
+    @Option(help: ArgumentHelp(
+        "A host name under which the /__mock/ controls answer, besides loopback names and --host; repeatable.",
+        valueName: "name"))
+    var allowHost: [String] = []
+
     @Option(help: ArgumentHelp("Requests a second per API before 429 APIGW.0308 (default: no limit).", valueName: "n"))
     var rateLimit: Int?
 
@@ -148,7 +158,7 @@ struct DataArtsMockCommand: ParsableCommand {
 
     func validate() throws {
         guard maxRequestLineBytes > 0, maxHeaderBytes > 0, maxBodyBytes >= 0, maxClients > 0,
-              maxConnectionsPerWorkspace > 0, journalCapacity > 0, (rateLimit ?? 1) > 0
+              maxConnectionsPerWorkspace > 0, journalCapacity > 0, journalMaxBytes > 0, (rateLimit ?? 1) > 0
         else {
             throw ValidationError("limits must be positive")
         }
@@ -299,7 +309,8 @@ struct DataArtsMockCommand: ParsableCommand {
             maxRequestLineBytes: maxRequestLineBytes, maxHeaderBytes: maxHeaderBytes, maxBodyBytes: maxBodyBytes,
             headerTimeout: headerTimeout, bodyTimeout: bodyTimeout, idleTimeout: idleTimeout, maxClients: maxClients,
             adminEnabled: !noAdmin, maxConnectionsPerWorkspace: maxConnectionsPerWorkspace,
-            journalCapacity: journalCapacity, rateLimit: rateLimit, seed: seed, fixtures: fixtures, stateFile: stateFile,
+            journalCapacity: journalCapacity, journalMaxBytes: journalMaxBytes, allowedHosts: allowHost,
+            rateLimit: rateLimit, seed: seed, fixtures: fixtures, stateFile: stateFile,
             stateFileSalvage: stateFileSalvage,
             auth: AuthConfiguration(
                 mode: auth == .strict ? .strict : .permissive, tokens: token.compactMap(AuthConfiguration.Token.init),

@@ -20,6 +20,19 @@ import Testing
         #expect(mock.standardError.contains("GET /__mock/health 200"))
     }
 
+    @Test func allowHostAndJournalMaxBytesReachTheServer() throws {
+        let mock = try MockProcess(["--port", "0", "--allow-host", "mock", "--allow-host", "ci-runner", "--journal-max-bytes", "5000"])
+        _ = try mock.waitUntilReady()
+        defer {
+            mock.signal(SIGTERM)
+            _ = mock.exitStatus()
+        }
+        let config = try Curl.get(mock.url + "/__mock/config", headers: ["Host": "ci-runner:\(mock.port)"]).json()
+        #expect(config["allowed_hosts"] as? [String] == ["mock", "ci-runner"])
+        #expect((config["journal"] as? [String: Any])?["max_bytes"] as? Int == 5000)
+        #expect(try Curl.get(mock.url + "/__mock/config", headers: ["Host": "elsewhere"]).status == 403)
+    }
+
     @Test func stopsWithExitZeroOnSIGINT() throws {
         let mock = try MockProcess(["--port", "0"])
         _ = try mock.waitUntilReady()
@@ -36,7 +49,7 @@ import Testing
     }
 
     @Test(arguments: [
-        ["--port", "http"], ["--no-such-flag"], ["--log-format", "xml"], ["--max-clients", "0"],
+        ["--port", "http"], ["--no-such-flag"], ["--log-format", "xml"], ["--max-clients", "0"], ["--journal-max-bytes", "0"],
         ["--project", "cn-north-4"], ["--project", "=p"], ["--user", "alice"], ["--cdm-cluster", "c="], ["--account", ""],
     ])
     func badFlagsExitSixtyFourWithUsage(_ arguments: [String]) throws {

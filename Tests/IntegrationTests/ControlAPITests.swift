@@ -5,6 +5,9 @@ import Testing
 
 /// The test-double controls under /__mock/ (SPEC §6).
 @Suite struct ControlAPITests {
+    /// Control bodies must say they are JSON (SPEC §6).
+    static let json = ["Content-Type": "application/json"]
+
     private func post(_ server: MockServer, _ path: String, _ json: String) throws -> CurlResponse {
         try Curl.request("POST", server.url(path), headers: ["Content-Type": "application/json"], body: Array(json.utf8))
     }
@@ -15,7 +18,7 @@ import Testing
         let client = APIClient(server: server)
         _ = try APIClient.id(of: try client.create(named: "a"))
         #expect(try post(server, "/__mock/faults", "{\"status\":500,\"times\":0,\"path\":\"/nowhere\"}").status == 201)
-        #expect(try Curl.request("PUT", server.url("/__mock/clock"), body: Array("{\"now_ms\":1000}".utf8)).status == 200)
+        #expect(try Curl.request("PUT", server.url("/__mock/clock"), headers: Self.json, body: Array("{\"now_ms\":1000}".utf8)).status == 200)
 
         let reset = try Curl.request("POST", server.url("/__mock/reset"))
         #expect(reset.status == 204)
@@ -209,7 +212,7 @@ import Testing
     @Test func frozenClockStampsCreationTimes() throws {
         let server = try MockServer(MockConfiguration(port: 0))
         defer { server.stop() }
-        let frozen = try Curl.request("PUT", server.url("/__mock/clock"), body: Array("{\"now_ms\":1700000000000}".utf8)).json()
+        let frozen = try Curl.request("PUT", server.url("/__mock/clock"), headers: Self.json, body: Array("{\"now_ms\":1700000000000}".utf8)).json()
         #expect(frozen["now_ms"] as? Int == 1_700_000_000_000)
         #expect(frozen["frozen"] as? Bool == true)
         let client = APIClient(server: server)
@@ -219,7 +222,7 @@ import Testing
         #expect((shown["dw_config"] as? [String: Any])?["update_time"] as? Int == 1_700_000_000_000)
         #expect(try Curl.request("DELETE", server.url("/__mock/clock")).status == 204)
         #expect(try Curl.get(server.url("/__mock/clock")).json()["frozen"] as? Bool == false)
-        #expect(try Curl.request("PUT", server.url("/__mock/clock"), body: Array("{\"now_ms\":-5}".utf8)).status == 400)
+        #expect(try Curl.request("PUT", server.url("/__mock/clock"), headers: Self.json, body: Array("{\"now_ms\":-5}".utf8)).status == 400)
     }
 
     @Test func stateExportsUnmaskedAndImportsWholeOrNotAtAll() throws {
@@ -233,17 +236,17 @@ import Testing
         #expect(record["project_id"] as? String == client.project)
         #expect(record["dw_category"] is NSNull)
 
-        let invalid = try Curl.request("PUT", server.url("/__mock/state"), body: Array("{\"connections\":[{\"project_id\":\"p\"}]}".utf8))
+        let invalid = try Curl.request("PUT", server.url("/__mock/state"), headers: Self.json, body: Array("{\"connections\":[{\"project_id\":\"p\"}]}".utf8))
         #expect(invalid.status == 400)
         #expect((try invalid.json()["error_msg"] as? String)?.contains("connections[0].dw_name is required") == true)
         #expect(server.connectionCount == 1)
         let emptyID = "{\"connections\":[{\"project_id\":\"p\",\"workspace\":\"w\",\"dw_name\":\"n\",\"dw_type\":\"DWS\",\"dw_config\":{},\"dw_id\":\"\"}]}"
-        let unreachable = try Curl.request("PUT", server.url("/__mock/state"), body: Array(emptyID.utf8))
+        let unreachable = try Curl.request("PUT", server.url("/__mock/state"), headers: Self.json, body: Array(emptyID.utf8))
         #expect(unreachable.status == 400)
         #expect((try unreachable.json()["error_msg"] as? String)?.contains("connections[0].dw_id must not be empty") == true)
 
         #expect(try Curl.request("POST", server.url("/__mock/reset")).status == 204)
-        #expect(try Curl.request("PUT", server.url("/__mock/state"), body: exported.body).status == 204)
+        #expect(try Curl.request("PUT", server.url("/__mock/state"), headers: Self.json, body: exported.body).status == 204)
         #expect(try Curl.get(server.url("/__mock/state")).body == exported.body)
     }
 
@@ -288,9 +291,13 @@ import Testing
         let dashboard = try Curl.get(server.url("/__mock/"))
         #expect(dashboard.status == 200)
         #expect(dashboard.header("Content-Type") == "text/html;charset=UTF-8")
-        #expect(dashboard.text.contains("<h1>dataarts-mock</h1>"))
+        #expect(dashboard.text.contains("<title>dataarts-mock</title>"))
         let document = try Curl.get(server.url("/__mock/openapi.json"))
         #expect(document.status == 200)
-        #expect(document.body == (try fixture("openapi.json")))
+        // The fixture byte for byte, but for the one server URL: the address it was reached at.
+        let expected = String(decoding: try fixture("openapi.json"), as: UTF8.self)
+            .replacingOccurrences(of: #""url": "http://127.0.0.1:8080","#, with: "\"url\": \"\(server.url)\",")
+        #expect(document.text == expected)
+        #expect(document.text.contains(server.url))
     }
 }

@@ -44,7 +44,7 @@ import Testing
         defer { server.stop() }
         let client = try RawClient(port: server.port)
         for _ in 0..<3 {
-            try client.send("GET /__mock/health HTTP/1.1\r\nHost: x\r\n\r\n")
+            try client.send("GET /__mock/health HTTP/1.1\r\nHost: localhost\r\n\r\n")
             let response = try #require(client.readResponse())
             #expect(response.status == 200)
             #expect(response.header("Connection") == nil)
@@ -56,10 +56,10 @@ import Testing
         defer { server.stop() }
         let client = try RawClient(port: server.port)
         try client.send(
-            "GET /__mock/health HTTP/1.1\r\nHost: x\r\n\r\n"
-                + "POST /a HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n"
-                + "GET /__mock/health HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\nhi"
-                + "GET /b HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+            "GET /__mock/health HTTP/1.1\r\nHost: localhost\r\n\r\n"
+                + "POST /a HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n"
+                + "GET /__mock/health HTTP/1.1\r\nHost: localhost\r\nContent-Length: 2\r\n\r\nhi"
+                + "GET /b HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
         let statuses = (0..<4).compactMap { _ in client.readResponse()?.status }
         #expect(statuses == [200, 404, 200, 404])
         #expect(client.serverClosed())
@@ -69,7 +69,7 @@ import Testing
         let server = try MockServer(MockConfiguration(port: 0))
         defer { server.stop() }
         let client = try RawClient(port: server.port)
-        try client.send("POST /a HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nExpect: 100-continue\r\n\r\n")
+        try client.send("POST /a HTTP/1.1\r\nHost: localhost\r\nContent-Length: 5\r\nExpect: 100-continue\r\n\r\n")
         let interim = try #require(client.readResponse())
         #expect(interim.status == 100)
         try client.send("hello")
@@ -79,7 +79,7 @@ import Testing
     @Test(arguments: [
         ("GET /__mock/health HTTP/1.0\r\n\r\n", true),
         ("GET /__mock/health HTTP/1.0\r\nConnection: keep-alive\r\n\r\n", false),
-        ("GET /__mock/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", true),
+        ("GET /__mock/health HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n", true),
     ])
     func closesWhenTheClientDoesNotKeepAlive(request: String, closes: Bool) throws {
         let server = try MockServer(MockConfiguration(port: 0))
@@ -93,14 +93,14 @@ import Testing
     }
 
     @Test(arguments: [
-        ("POST /a HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n", 400),
-        ("POST /a HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nContent-Length: 4\r\n\r\nabcd", 400),
-        ("POST /a HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n", 400),
-        ("GET /a HTTP/1.1\r\nHost: x\r\nX: a\r\n b\r\n\r\n", 400),
+        ("POST /a HTTP/1.1\r\nHost: localhost\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n", 400),
+        ("POST /a HTTP/1.1\r\nHost: localhost\r\nContent-Length: 3\r\nContent-Length: 4\r\n\r\nabcd", 400),
+        ("POST /a HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n", 400),
+        ("GET /a HTTP/1.1\r\nHost: localhost\r\nX: a\r\n b\r\n\r\n", 400),
         ("GET /a HTTP/1.1\r\nHost: x\rX: y\r\n\r\n", 400),
         ("GET /a HTTP/1.1\r\n\r\n", 400),
-        ("GET /a HTTP/1.1\r\nHost: x\r\nX: a\u{0}b\r\n\r\n", 400),
-        ("POST /a HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip\r\n\r\n", 501),
+        ("GET /a HTTP/1.1\r\nHost: localhost\r\nX: a\u{0}b\r\n\r\n", 400),
+        ("POST /a HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: gzip\r\n\r\n", 501),
         ("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n", 505),
     ])
     func refusesMalformedAndSmugglingShapedRequestsAndCloses(request: String, status: Int) throws {
@@ -130,10 +130,10 @@ import Testing
             port: 0, maxRequestLineBytes: 100, maxHeaderBytes: 200, maxBodyBytes: 10))
         defer { server.stop() }
         let cases: [(String, Int, String)] = [
-            ("GET /\(String(repeating: "a", count: 200)) HTTP/1.1\r\nHost: x\r\n\r\n", 414, "Request URI too large"),
-            ("GET / HTTP/1.1\r\nHost: x\r\nX: \(String(repeating: "b", count: 300))\r\n\r\n", 494, "Request headers too large"),
-            ("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 11\r\n\r\n", 413, "Request entity too large"),
-            ("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nb\r\n", 413, "Request entity too large"),
+            ("GET /\(String(repeating: "a", count: 200)) HTTP/1.1\r\nHost: localhost\r\n\r\n", 414, "Request URI too large"),
+            ("GET / HTTP/1.1\r\nHost: localhost\r\nX: \(String(repeating: "b", count: 300))\r\n\r\n", 494, "Request headers too large"),
+            ("POST / HTTP/1.1\r\nHost: localhost\r\nContent-Length: 11\r\n\r\n", 413, "Request entity too large"),
+            ("POST / HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\n\r\nb\r\n", 413, "Request entity too large"),
         ]
         for (request, status, message) in cases {
             let client = try RawClient(port: server.port)
@@ -161,7 +161,7 @@ import Testing
         let server = try MockServer(MockConfiguration(port: 0, bodyTimeout: 0.2))
         defer { server.stop() }
         let client = try RawClient(port: server.port)
-        try client.send("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\nabc")
+        try client.send("POST / HTTP/1.1\r\nHost: localhost\r\nContent-Length: 10\r\n\r\nabc")
         #expect(client.readResponse()?.status == 408)
     }
 
@@ -169,7 +169,7 @@ import Testing
         let server = try MockServer(MockConfiguration(port: 0, idleTimeout: 0.2))
         defer { server.stop() }
         let client = try RawClient(port: server.port)
-        try client.send("GET /__mock/health HTTP/1.1\r\nHost: x\r\n\r\n")
+        try client.send("GET /__mock/health HTTP/1.1\r\nHost: localhost\r\n\r\n")
         #expect(client.readResponse()?.status == 200)
         #expect(client.serverClosed())
     }
@@ -180,14 +180,14 @@ import Testing
         let first = try RawClient(port: server.port)
         let second = try RawClient(port: server.port)
         for client in [first, second] {
-            try client.send("GET /__mock/health HTTP/1.1\r\nHost: x\r\n\r\n")
+            try client.send("GET /__mock/health HTTP/1.1\r\nHost: localhost\r\n\r\n")
             #expect(client.readResponse()?.status == 200)
         }
         let third = try RawClient(port: server.port)
         let refused = try #require(third.readResponse())
         #expect(refused.status == 503)
         #expect(refused.header("Connection") == "close")
-        try first.send("GET /__mock/health HTTP/1.1\r\nHost: x\r\n\r\n")
+        try first.send("GET /__mock/health HTTP/1.1\r\nHost: localhost\r\n\r\n")
         #expect(first.readResponse()?.status == 200)
     }
 
@@ -198,7 +198,7 @@ import Testing
         defer { server.stop() }
         for _ in 0..<10 {
             let client = try RawClient(port: server.port)
-            try client.send("GET /__mock/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+            try client.send("GET /__mock/health HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
             #expect(client.readResponse()?.status == 200)
             #expect(client.serverClosed())
         }
@@ -208,7 +208,7 @@ import Testing
         let server = try MockServer(MockConfiguration(port: 0, headerTimeout: 60))
         defer { server.stop() }
         let slow = try RawClient(port: server.port)
-        try slow.send("POST / HTTP/1.1\r\nHost: x\r\nContent-Le")
+        try slow.send("POST / HTTP/1.1\r\nHost: localhost\r\nContent-Le")
         for _ in 0..<20 {
             #expect(try Curl.get(server.url("/__mock/health")).status == 200)
         }
@@ -229,7 +229,7 @@ import Testing
     @Test func stopClosesTheListenerAndIdleConnections() throws {
         let server = try MockServer(MockConfiguration(port: 0))
         let idle = try RawClient(port: server.port)
-        try idle.send("GET /__mock/health HTTP/1.1\r\nHost: x\r\n\r\n")
+        try idle.send("GET /__mock/health HTTP/1.1\r\nHost: localhost\r\n\r\n")
         #expect(idle.readResponse()?.status == 200)
         server.stop()
         #expect(server.waitUntilStopped(seconds: 5))

@@ -7,7 +7,9 @@ struct ControlStage: RequestStage {
 
     func process(_ context: inout RequestContext) throws(APIError) -> Outcome? {
         let path = context.request.path
-        guard path == "/__mock" || path.hasPrefix("/__mock/") else { return nil }
+        // The browser's automatic /favicon.ico goes to the dashboard too, so that opening it
+        // never adds a 404 to the journal (issue 13).
+        guard path == "/__mock" || path.hasPrefix("/__mock/") || path == "/favicon.ico" else { return nil }
         context.isControl = true
         return controlAPI.respond(to: &context.request)
     }

@@ -9,7 +9,7 @@ extension RequestPipeline {
         for service in services { service.register(in: &router) }
         var stages: [any RequestStage] = []
         if configuration.adminEnabled {
-            stages.append(ControlStage(controlAPI: ControlAPI(controls: controls, startedAt: startedAt)))
+            stages.append(ControlStage(controlAPI: ControlAPI(controls: controls, configuration: configuration, startedAt: startedAt)))
         }
         stages.append(RoutingStage(router: router))
         stages.append(AuthenticationStage(authenticator: Authenticator(
