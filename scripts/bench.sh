@@ -257,7 +257,7 @@ echo "   wrk, nginx and the mock share these cores; all traffic is loopback to $
 echo "   load average before: $(cut -d' ' -f1-3 /proc/loadavg) (other work on this machine skews every figure)"
 echo "   $(wrk --version 2>&1 | head -1 | awk '{ print $1, $2 }'), $("$nginx_bin" -v 2>&1 | sed 's/^nginx version: //')"
 
-start_mock mock
+start_mock mock --max-connections-per-workspace 100000  # room for the 10,000-connection list workspace
 main_pid=$mock_pid
 health_status=$(probe "$mock_port" /__mock/health "$tmp/health.json")
 idle_rss=$(rss_mib "$main_pid")
