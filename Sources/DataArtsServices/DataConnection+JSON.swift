@@ -10,13 +10,6 @@ extension DataConnection {
         return Self.reread(writer.bytes)
     }
 
-    /// List item (`ApigDataSourceView`): always these nine keys; no `dw_config`, no `env_type`.
-    var listItem: JSONValue {
-        var writer = JSONWriter()
-        writeListItem(into: &writer)
-        return Self.reread(writer.bytes)
-    }
-
     /// The show object written straight into `writer`: the one place its shape is written.
     func writeShow(into writer: inout JSONWriter) {
         writer.beginObject()
@@ -46,7 +39,8 @@ extension DataConnection {
         }
     }
 
-    /// The list item written straight into `writer`, without building an object first: list
+    /// The list item (`ApigDataSourceView`): always these nine keys, no `dw_config`, no
+    /// `env_type`; written straight into `writer`, without building an object first: list
     /// writes fifty of these per answer (perf: building them was a fifth of list's time).
     func writeListItem(into writer: inout JSONWriter) {
         writer.beginObject()
