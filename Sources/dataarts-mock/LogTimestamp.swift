@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import DataArtsLocking
 
 /// Log-line times, each formatted once a second: every access-log line needs one, and
@@ -25,19 +20,10 @@ enum LogTimestamp {
         return base + "." + String(repeating: "0", count: 3 - milliseconds.count) + milliseconds + "Z"
     }
 
-    private static func clock() -> (second: Int, nanoseconds: Int) {
-        var now = timespec()
-        clock_gettime(CLOCK_REALTIME, &now)
-        return (Int(now.tv_sec), Int(now.tv_nsec))
-    }
+    private static func clock() -> (second: Int, nanoseconds: Int) { wallClock() }
 
     private static func format(_ second: Int, _ pattern: String, utc: Bool) -> String {
-        var seconds = time_t(second)
-        var parts = tm()
-        if utc { gmtime_r(&seconds, &parts) } else { localtime_r(&seconds, &parts) }
-        var buffer = [CChar](repeating: 0, count: 64)
-        let count = strftime(&buffer, buffer.count, pattern, &parts)
-        return String(decoding: buffer.prefix(count).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        calendarText(second, pattern, utc: utc)
     }
 
     /// The text of the last second asked for.

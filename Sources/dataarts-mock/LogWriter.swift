@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Dispatch
 import DataArtsLocking
 
@@ -103,22 +98,38 @@ final class LogWriter: Sendable {
     private func writeAll(_ bytes: [UInt8]) {
         var offset = 0
         while offset < bytes.count {
-            var ready = pollfd(fd: descriptor, events: Int16(POLLOUT), revents: 0)
-            let polled = poll(&ready, 1, 100)
-            if polled == 0 || (polled < 0 && errno == EINTR) {
+            switch Self.waitForRoom(descriptor, milliseconds: 100) {
+            case .notYet:
                 if let giveUpAt = state.withLock({ $0.giveUpAt }), ContinuousClock.now >= giveUpAt { return }
                 continue
+            case .gone:
+                return
+            case .ready:
+                break
             }
-            guard polled > 0, ready.revents & Int16(POLLOUT) != 0 else { return }  // POLLERR, POLLHUP: gone.
-            let end = min(bytes.count, offset + Int(PIPE_BUF))
-            let written = bytes[offset..<end].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-            if written > 0 {
-                offset += written
-            } else if written < 0 && errno == EINTR {
-                continue
-            } else {
-                return  // EPIPE, ENOSPC, EBADF…: the lines are lost, the server goes on.
+            let end = min(bytes.count, offset + Self.atomicWriteLimit)
+            switch bytes[offset..<end].withUnsafeBytes({ Self.writeSome(descriptor, $0) }) {
+            case .wrote(let count): offset += count
+            case .interrupted: continue
+            case .failed: return  // EPIPE, ENOSPC, EBADF…: the lines are lost, the server goes on.
             }
         }
     }
+}
+
+/// What `LogWriter.waitForRoom` saw.
+enum DescriptorReadiness {
+    case ready
+    /// Timed out or interrupted: ask again.
+    case notYet
+    /// An error or hang-up: the reader is gone.
+    case gone
+}
+
+/// What one `LogWriter.writeSome` did.
+enum DescriptorWrite {
+    case wrote(Int)
+    case interrupted
+    /// `EPIPE`, `ENOSPC`, `EBADF`…
+    case failed
 }

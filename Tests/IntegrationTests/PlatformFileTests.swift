@@ -8,13 +8,18 @@ import Testing
 struct PlatformFileTests {
     static let root = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    /// DataArtsMock is left out: its StateFile.swift is being reworked by the durability work.
-    static let modules = ["DataArtsHTTP1", "DataArtsJSON", "DataArtsLocking", "DataArtsSigning", "DataArtsTransport", "DataArtsServices"]
+    /// Every module that runs in the server, the executable included (its log writer and clock).
+    static let modules = [
+        "DataArtsHTTP1", "DataArtsJSON", "DataArtsLocking", "DataArtsSigning", "DataArtsTransport", "DataArtsServices",
+        "DataArtsMock", "dataarts-mock",
+    ]
 
     static func sources(of module: String) throws -> [(name: String, text: String)] {
         let folder = root.appendingPathComponent("Sources/\(module)")
-        return try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".swift") }.sorted()
-            .map { ($0, try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8)) }
+        // Sub-folders too (DataArtsMock/Pipeline): a file's name is its path inside the module.
+        let names = try #require(FileManager.default.subpaths(atPath: folder.path)).filter { $0.hasSuffix(".swift") }.sorted()
+        #expect(!names.isEmpty, "no sources under \(folder.path)")
+        return try names.map { ($0, try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8)) }
     }
 
     static func isPlatformFile(_ name: String) -> Bool {
