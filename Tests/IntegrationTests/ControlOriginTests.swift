@@ -1,3 +1,4 @@
+import DataArtsJSON
 import DataArtsMock
 import Foundation
 import Testing
@@ -10,7 +11,7 @@ import Testing
     static let json = ["Content-Type": "application/json"]
 
     private func faultCount(_ server: MockServer) throws -> Int? {
-        (try Curl.get(server.url("/__mock/faults")).json()["faults"] as? [Any])?.count
+        try Curl.get(server.url("/__mock/faults")).json()["faults"]?.array?.count
     }
 
     @Test func aCrossOriginFaultIsRefusedAndNotAdded() throws {
