@@ -1,7 +1,6 @@
 import DataArtsJSON
 import DataArtsMock
 import DataArtsTestSupport
-import Foundation
 import Testing
 
 /// The gateway's tokens and AK/SK signatures over sockets (SPEC §4).

@@ -1,6 +1,5 @@
 import DataArtsJSON
 import DataArtsMock
-import Foundation
 import Testing
 
 /// Control calls only from the mock's own origin (SPEC §6, first paragraph; issue 10 item 11):

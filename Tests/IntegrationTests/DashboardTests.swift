@@ -1,7 +1,6 @@
 import DataArtsJSON
 import DataArtsMock
 import DataArtsTestSupport
-import Foundation
 import Testing
 
 /// What the dashboard's pages are served with and read (issue 13); the pages themselves are

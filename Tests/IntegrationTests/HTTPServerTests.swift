@@ -1,7 +1,6 @@
 import DataArtsJSON
 import DataArtsMock
 import DataArtsTestSupport
-import Foundation
 import Testing
 
 /// The transport over real sockets: framing, keep-alive, limits, timeouts, overload.

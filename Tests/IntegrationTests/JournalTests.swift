@@ -1,7 +1,6 @@
 import DataArtsJSON
 import DataArtsMock
 import DataArtsTestSupport
-import Foundation
 import Testing
 
 /// The journal keeps each answer, names the caller, and is bounded in bytes (SPEC §6;

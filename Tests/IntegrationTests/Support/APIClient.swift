@@ -1,6 +1,5 @@
 import DataArtsJSON
 import DataArtsMock
-import Foundation
 
 /// Calls the emulated API over sockets with the headers a token-authenticated client sends.
 struct APIClient {
