@@ -47,8 +47,8 @@ let package = Package(
         // libcurl for the integration tests' client side.
         .systemLibrary(name: "CDataArtsCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
 
-        // What several test targets share: fixture paths, header look-ups.
-        .target(name: "DataArtsTestSupport", path: "Tests/DataArtsTestSupport"),
+        // What several test targets share: fixture paths, header look-ups, JSON look-ups.
+        .target(name: "DataArtsTestSupport", dependencies: ["DataArtsJSON"], path: "Tests/DataArtsTestSupport"),
         .testTarget(name: "DataArtsHTTP1Tests", dependencies: ["DataArtsHTTP1", "DataArtsTestSupport"]),
         .testTarget(name: "DataArtsJSONTests", dependencies: ["DataArtsJSON", "DataArtsTestSupport"]),
         .testTarget(name: "DataArtsSigningTests", dependencies: ["DataArtsSigning", "DataArtsHTTP1"]),

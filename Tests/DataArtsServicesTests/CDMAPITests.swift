@@ -1,6 +1,7 @@
 import DataArtsServices
 import DataArtsHTTP1
 import DataArtsJSON
+import DataArtsTestSupport
 import Testing
 
 /// SPEC §8.4: clusters, and agent_id/agent_name checked against them when configured.
@@ -22,11 +23,11 @@ import Testing
 
     @Test func configuredClustersKeepTheirUUIDOrDeriveOne() throws {
         let api = Prerequisites(clusters: [.init(name: "given", id: Self.clusterID), .init(name: "derived")])
-        let clusters = try #require(api.cdm("/v1.1/\(project)/clusters").json?.object?["clusters"]?.array)
-        #expect(clusters.compactMap { $0.object?["id"]?.string }
+        let clusters = try #require(api.cdm("/v1.1/\(project)/clusters").json?["clusters"]?.array)
+        #expect(clusters.compactMap { $0["id"]?.string }
             == [Self.clusterID, DerivedID.uuid("cdm-cluster", "\(project)/derived")])
         let shown = api.cdm("/v1.1/\(project)/clusters/\(Self.clusterID)")
-        #expect(shown.json?.object?["name"]?.string == "given")
+        #expect(shown.json?["name"]?.string == "given")
     }
 
     @Test func anUnknownClusterIs404InCDMsShape() {

@@ -1,6 +1,7 @@
 import DataArtsServices
 import DataArtsHTTP1
 import DataArtsJSON
+import DataArtsTestSupport
 import Testing
 
 /// SPEC §8.2: logins, validation, project and domain look-ups, in process.
@@ -11,23 +12,23 @@ import Testing
         #expect(response.status == .created)
         let token = try #require(response.headers["X-Subject-Token"])
         #expect(token.count >= 64)
-        let body = try #require(response.json?.object?["token"]?.object)
+        let body = try #require(response.json?["token"]?.object)
         #expect(body.keys == ["expires_at", "methods", "catalog", "domain", "roles", "issued_at", "user", "project"])
         #expect(body["issued_at"]?.string == "2026-01-01T00:00:00.000000Z")
         #expect(body["expires_at"]?.string == "2026-01-02T00:00:00.000000Z")
-        #expect(body["project"]?.object?["id"]?.string == Account.derivedProjectID(forRegion: "cn-north-4"))
-        #expect(body["user"]?.object?["name"]?.string == "alice")
-        let endpoints = body["catalog"]?.array?.compactMap { $0.object?["endpoints"]?.array?.first?.object }
+        #expect(body["project"]?["id"]?.string == Account.derivedProjectID(forRegion: "cn-north-4"))
+        #expect(body["user"]?["name"]?.string == "alice")
+        let endpoints = body["catalog"]?.array?.compactMap { $0["endpoints"]?.array?.first?.object }
         #expect(endpoints?.map { $0["url"]?.string } == ["http://127.0.0.1:8080", "http://127.0.0.1:8080", "http://127.0.0.1:8080"])
         #expect(endpoints?.first?["region"]?.string == "cn-north-4")
-        #expect(body["catalog"]?.array?.compactMap { $0.object?["name"]?.string } == ["dataarts", "cdm", "iam"])
+        #expect(body["catalog"]?.array?.compactMap { $0["name"]?.string } == ["dataarts", "cdm", "iam"])
     }
 
     @Test func nocatalogDropsTheCatalogAndADomainScopeHasNoProject() throws {
         let iam = Prerequisites()
         let response = iam.iam(
             "POST", "/v3/auth/tokens?nocatalog=true", body: loginBody(scope: #"{"domain":{"name":"dataarts-mock"}}"#))
-        let body = try #require(response.json?.object?["token"]?.object)
+        let body = try #require(response.json?["token"]?.object)
         #expect(body.keys == ["expires_at", "methods", "domain", "roles", "issued_at", "user"])
         let value = try #require(response.headers["X-Subject-Token"])
         let token = try #require(iam.tokens.token(value))
@@ -36,14 +37,14 @@ import Testing
 
     @Test func anEmptyNocatalogKeepsTheCatalog() throws {
         let iam = Prerequisites()
-        let body = iam.iam("POST", "/v3/auth/tokens?nocatalog=", body: loginBody()).json?.object?["token"]?.object
+        let body = iam.iam("POST", "/v3/auth/tokens?nocatalog=", body: loginBody()).json?["token"]?.object
         #expect(body?["catalog"] != nil)
     }
 
     @Test func aDomainScopedCatalogHasNullRegions() throws {
         let iam = Prerequisites()
         let body = iam.iam("POST", "/v3/auth/tokens", body: loginBody(scope: #"{"domain":{"id":"x"}}"#)).json
-        let endpoint = body?.object?["token"]?.object?["catalog"]?.array?.first?.object?["endpoints"]?.array?.first?.object
+        let endpoint = body?["token"]?["catalog"]?.array?.first?["endpoints"]?.array?.first?.object
         #expect(endpoint?["region"] == .null && endpoint?["region_id"] == .null)
     }
 
@@ -100,7 +101,7 @@ import Testing
     @Test func aProjectScopeByIDTakesAKnownOrWellFormedID() throws {
         let iam = Prerequisites(projects: [.init(region: "cn-north-4", id: "my-project")])
         let known = iam.iam("POST", "/v3/auth/tokens", body: loginBody(scope: #"{"project":{"id":"my-project"}}"#))
-        #expect(known.json?.object?["token"]?.object?["project"]?.object?["name"]?.string == "cn-north-4")
+        #expect(known.json?["token"]?["project"]?["name"]?.string == "cn-north-4")
         let shaped = iam.iam("POST", "/v3/auth/tokens", body: loginBody(scope: #"{"project":{"id":"\#(project)"}}"#))
         #expect(shaped.status == .created)
     }
@@ -111,7 +112,7 @@ import Testing
         let valid = iam.iam("GET", "/v3/auth/tokens", headers: [("X-Subject-Token", token)])
         #expect(valid.status == .ok)
         #expect(valid.headers["X-Subject-Token"] == token)
-        #expect(valid.json?.object?["token"]?.object?["user"]?.object?["name"]?.string == "alice")
+        #expect(valid.json?["token"]?["user"]?["name"]?.string == "alice")
 
         iam.clock.freeze(atMilliseconds: 1_767_225_600_000 + IssuedToken.lifetimeMilliseconds)
         #expect(iam.iam("GET", "/v3/auth/tokens", headers: [("X-Subject-Token", token)]).status == .ok)
@@ -136,34 +137,34 @@ import Testing
         #expect(first.keys == ["is_domain", "description", "links", "enabled", "id", "parent_id", "domain_id", "name"])
         #expect(first["id"]?.string == project)
         #expect(first["parent_id"]?.string == iam.account.domainID)
-        #expect(iam.iam("GET", "/v3/projects?name=ap-southeast-1").json?.object?["projects"]?.array?.count == 1)
+        #expect(iam.iam("GET", "/v3/projects?name=ap-southeast-1").json?["projects"]?.array?.count == 1)
     }
 
     @Test func withoutANameEveryConfiguredAndUsedProjectIsListed() {
         let iam = Prerequisites(projects: [.init(region: "cn-north-4", id: project)])
         _ = iam.iam("GET", "/v3/projects?name=eu-west-101")
-        let names = iam.iam("GET", "/v3/projects").json?.object?["projects"]?.array?.compactMap { $0.object?["name"]?.string }
+        let names = iam.iam("GET", "/v3/projects").json?["projects"]?.array?.compactMap { $0["name"]?.string }
         #expect(names == ["cn-north-4", "eu-west-101"])
     }
 
     @Test func aBoundCallerSeesItsProjectForEveryRegionName() {
         let iam = Prerequisites()
-        let answer = iam.iam("GET", "/v3/projects?name=la-south-2", boundProjectID: project).json?.object?["projects"]?.array
-        #expect(answer?.first?.object?["id"]?.string == project)
-        #expect(answer?.first?.object?["name"]?.string == "la-south-2")
+        let answer = iam.iam("GET", "/v3/projects?name=la-south-2", boundProjectID: project).json?["projects"]?.array
+        #expect(answer?.first?["id"]?.string == project)
+        #expect(answer?.first?["name"]?.string == "la-south-2")
     }
 
     @Test func projectFiltersAndPaging() {
         let iam = Prerequisites(projects: [.init(region: "a", id: "1"), .init(region: "b", id: "2"), .init(region: "c", id: "3")])
         func names(_ query: String) -> [String]? {
-            iam.iam("GET", "/v3/projects?" + query).json?.object?["projects"]?.array?.compactMap { $0.object?["name"]?.string }
+            iam.iam("GET", "/v3/projects?" + query).json?["projects"]?.array?.compactMap { $0["name"]?.string }
         }
         #expect(names("page=2&per_page=2") == ["c"])
         #expect(names("enabled=false") == [])
         #expect(names("domain_id=other") == [])
         #expect(names("domain_id=\(iam.account.domainID)&is_domain=false") == ["a", "b", "c"])
         for query in ["page=1", "per_page=1", "page=0&per_page=1", "page=1&per_page=5001", "enabled=maybe"] {
-            #expect(iam.iam("GET", "/v3/projects?" + query).json?.object?["error_code"]?.string == "IAM.0007", "\(query)")
+            #expect(iam.iam("GET", "/v3/projects?" + query).json?["error_code"]?.string == "IAM.0007", "\(query)")
         }
     }
 

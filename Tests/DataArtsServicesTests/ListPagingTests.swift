@@ -1,5 +1,6 @@
 import DataArtsHTTP1
 import DataArtsJSON
+import DataArtsTestSupport
 import DataArtsServices
 import Testing
 
@@ -12,7 +13,7 @@ import Testing
         var ids: [String] = []
         for name in names {
             let created = api.create(wrapped(item(name: name)))
-            ids.append(try #require(created.json?.object?["data_connection_id"]?.string))
+            ids.append(try #require(created.json?["data_connection_id"]?.string))
         }
         #expect(api.call("DELETE", "/v1/\(project)/data-connections/\(ids[4])").status == .ok)
         let stored = names.enumerated().filter { $0.offset != 4 }.map(\.element)
@@ -23,10 +24,10 @@ import Testing
                     let target = "/v1/\(project)/data-connections?\(query)offset=\(offset)" + (limit.map { "&limit=\($0)" } ?? "")
                     let body = try #require(api.call("GET", target).json?.object)
                     let expected = Array(matching.dropFirst(offset).prefix(limit ?? .max))
-                    let listed = body["data_connection_lists"]?.array?.compactMap { $0.object?["dw_name"]?.string }
+                    let listed = body["data_connection_lists"]?.array?.compactMap { $0["dw_name"]?.string }
                     #expect(listed == expected, "\(target)")
-                    #expect(body["total_size"]?.number?.intValue == matching.count, "\(target)")
-                    #expect(body["count"]?.number?.intValue == expected.count, "\(target)")
+                    #expect(body["total_size"]?.int == matching.count, "\(target)")
+                    #expect(body["count"]?.int == expected.count, "\(target)")
                 }
             }
         }

@@ -61,8 +61,8 @@ extension HTTPResponse {
     /// The body parsed by our own reader (key order kept).
     var json: JSONValue? { try? JSONReader.parse(body) }
 
-    var errorCode: String? { json?.object?["error_code"]?.string }
-    var errorMessage: String? { json?.object?["error_msg"]?.string }
+    var errorCode: String? { json?["error_code"]?.string }
+    var errorMessage: String? { json?["error_msg"]?.string }
 }
 
 /// `{"data_source_vos":[item]}` for one item given as JSON text.

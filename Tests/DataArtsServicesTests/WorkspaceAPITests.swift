@@ -1,6 +1,7 @@
 import DataArtsServices
 import DataArtsHTTP1
 import DataArtsJSON
+import DataArtsTestSupport
 import Testing
 
 /// SPEC §8.3: the instance, and workspaces listed, created, updated and deleted.
@@ -12,12 +13,12 @@ import Testing
     ]
 
     func names(_ api: Prerequisites) -> [String]? {
-        api.workspace("GET", "/v1/\(project)/workspaces/\(api.instance.id)?limit=100").json?.object?["data"]?.array?
-            .compactMap { $0.object?["name"]?.string }
+        api.workspace("GET", "/v1/\(project)/workspaces/\(api.instance.id)?limit=100").json?["data"]?.array?
+            .compactMap { $0["name"]?.string }
     }
 
     func workspaceID(named name: String, _ api: Prerequisites) -> String? {
-        api.workspace("GET", "/v1/\(project)/workspaces/\(api.instance.id)?limit=100").json?.object?["data"]?.array?
+        api.workspace("GET", "/v1/\(project)/workspaces/\(api.instance.id)?limit=100").json?["data"]?.array?
             .compactMap(\.object).first { $0["name"]?.string == name }?["id"]?.string
     }
 
@@ -33,8 +34,8 @@ import Testing
         #expect(order["resource_id"]?.string == api.instance.id)
         #expect(order["region_id"]?.string == "cn-north-4")
         #expect(order["status"] == 2)
-        #expect(api.workspace("GET", "/v1/\(project)/instances?offset=1").json?.object?["commodity_orders"]?.array == [])
-        #expect(api.workspace("GET", "/v1/\(project)/instances?limit=0").json?.object?["error_code"]?.string == "DAYU.4402")
+        #expect(api.workspace("GET", "/v1/\(project)/instances?offset=1").json?["commodity_orders"]?.array == [])
+        #expect(api.workspace("GET", "/v1/\(project)/instances?limit=0").json?["error_code"]?.string == "DAYU.4402")
     }
 
     @Test func theDefaultWorkspaceComesFirstAndConfiguredOnesFollow() throws {
@@ -55,7 +56,7 @@ import Testing
         }
         let body = try #require(api.workspace("GET", "/v1/\(project)/workspaces/\(api.instance.id)?limit=2&offset=2").json?.object)
         #expect(body["count"] == 5 && body["total_page"] == 3)
-        #expect(body["data"]?.array?.compactMap { $0.object?["name"]?.string } == ["b", "c"])
+        #expect(body["data"]?.array?.compactMap { $0["name"]?.string } == ["b", "c"])
     }
 
     @Test func aCreatedWorkspaceIsListedShownAndUsableAtOnceInStrictMode() throws {

@@ -1,5 +1,6 @@
+import DataArtsJSON
 import DataArtsMock
-import Foundation
+import DataArtsTestSupport
 import Testing
 
 /// The gateway's tokens and AK/SK signatures over sockets (SPEC §4).
@@ -30,7 +31,7 @@ import Testing
     }
 
     private func message(_ response: CurlResponse) throws -> String {
-        try #require(try response.json()["error_msg"] as? String)
+        try #require(try response.json()["error_msg"]?.string)
     }
 
     @Test func permissiveAcceptsAnyTokenAndAWellFormedSignatureFromAnUnknownKey() throws {
@@ -58,7 +59,7 @@ import Testing
         let response = try Curl.request("GET", client.collection, headers: ["Authorization": "Bearer abc", "workspace": "w"])
         #expect(response.status == 401)
         #expect(try message(response).hasPrefix("Incorrect IAM authentication information: verify aksk signature fail,err:"))
-        #expect(try response.json()["request_id"] as? String == response.header("X-Request-Id"))
+        #expect(try response.json()["request_id"]?.string == response.header("X-Request-Id"))
     }
 
     @Test(arguments: [Int64(16 * 60 * 1000), Int64(-16 * 60 * 1000)])
@@ -94,7 +95,7 @@ import Testing
         var client = APIClient(server: server)
         client.token = "good-token"
         client.workspace = "ws"
-        #expect(try client.show(id).json()["create_user"] as? String == "alice")
+        #expect(try client.show(id).json()["create_user"]?.string == "alice")
     }
 
     @Test func strictRefusesUnknownKeysTokensAndWrongSecrets() throws {
@@ -122,7 +123,7 @@ import Testing
         client.project = "another-project"
         let response = try client.list()
         #expect(response.status == 403)
-        #expect(try response.json()["error_code"] as? String == "APIGW.0302")
+        #expect(try response.json()["error_code"]?.string == "APIGW.0302")
         #expect(try message(response) == "The IAM user is not authorized to access the API.")
     }
 
@@ -133,8 +134,8 @@ import Testing
         let elsewhere = try signedList(server, workspace: "other")
         #expect(elsewhere.status == 400)
         let body = try elsewhere.json()
-        #expect(body["error_code"] as? String == "DAYU.3601")
-        #expect(body["error_msg"] as? String == "You have no permission in asset.")
-        #expect((body["errors"] as? [[String: String]])?.first?["error_code"] == "DAYU.3601")
+        #expect(body["error_code"]?.string == "DAYU.3601")
+        #expect(body["error_msg"]?.string == "You have no permission in asset.")
+        #expect(body["errors"]?.array(of: { $0.dictionary(of: \.string) })?.first?["error_code"] == "DAYU.3601")
     }
 }

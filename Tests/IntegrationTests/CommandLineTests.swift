@@ -1,4 +1,6 @@
+import DataArtsJSON
 import DataArtsMock
+import DataArtsTestSupport
 import Foundation
 import Testing
 
@@ -10,10 +12,10 @@ import Testing
         let mock = try MockProcess(["--port", "0", "--ready-file", readyFile])
         let line = try mock.waitUntilReady()
         #expect(line.wholeMatch(of: #/listening on http://127\.0\.0\.1:\d+/#) != nil)
-        let ready = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: readyFile))) as? [String: Any])
-        #expect(ready["url"] as? String == mock.url)
-        #expect(ready["port"] as? Int == Int(mock.port))
-        #expect(ready["pid"] as? Int == Int(mock.process.processIdentifier))
+        let ready = try JSONObject(parsing: Data(contentsOf: URL(fileURLWithPath: readyFile)))
+        #expect(ready["url"]?.string == mock.url)
+        #expect(ready["port"]?.int == Int(mock.port))
+        #expect(ready["pid"]?.int == Int(mock.process.processIdentifier))
         #expect(try Curl.get(mock.url + "/__mock/health").status == 200)
         mock.signal(SIGTERM)
         #expect(mock.exitStatus() == 0)
@@ -28,8 +30,8 @@ import Testing
             _ = mock.exitStatus()
         }
         let config = try Curl.get(mock.url + "/__mock/config", headers: ["Host": "ci-runner:\(mock.port)"]).json()
-        #expect(config["allowed_hosts"] as? [String] == ["mock", "ci-runner"])
-        #expect((config["journal"] as? [String: Any])?["max_bytes"] as? Int == 5000)
+        #expect(config["allowed_hosts"]?.array(of: \.string) == ["mock", "ci-runner"])
+        #expect(config["journal"]?["max_bytes"]?.int == 5000)
         #expect(try Curl.get(mock.url + "/__mock/config", headers: ["Host": "elsewhere"]).status == 403)
     }
 
@@ -79,7 +81,7 @@ import Testing
         #expect(mock.exitStatus() == 0)
         let lines = mock.standardError.split(separator: "\n")
         let access = try #require(lines.first { $0.contains("/nope") })
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(access.utf8)) as? [String: String])
+        let object = try #require(try JSONReader.parse(access.utf8).dictionary(of: \.string))
         #expect(object["request.status"] == "404")
         #expect(object["request.error_code"] == "APIGW.0101")
     }
@@ -104,9 +106,9 @@ import Testing
         let second = try MockProcess(["--port", "0", "--state-file", stateFile])
         _ = try second.waitUntilReady()
         let state = try Curl.get(second.url + "/__mock/state").json()
-        let records = try #require(state["connections"] as? [[String: Any]])
-        #expect(Set(records.compactMap { $0["dw_id"] as? String }) == Set(ids))
-        #expect(records.contains { ($0["dw_config"] as? [String: Any])?["password"] as? String == "p7" })
+        let records = try #require(state["connections"]?.array(of: \.object))
+        #expect(Set(records.compactMap { $0["dw_id"]?.string }) == Set(ids))
+        #expect(records.contains { $0["dw_config"]?["password"]?.string == "p7" })
         second.signal(SIGTERM)
         #expect(second.exitStatus() == 0)
     }
@@ -119,11 +121,11 @@ import Testing
         ])
         _ = try mock.waitUntilReady()
         let projects = try Curl.get(mock.url + "/v3/projects?name=cn-north-4", headers: ["X-Auth-Token": "t"]).json()
-        #expect((projects["projects"] as? [[String: Any]])?.first?["id"] as? String == project)
+        #expect(projects["projects"]?.array(of: \.object)?.first?["id"]?.string == project)
         let domains = try Curl.get(mock.url + "/v3/auth/domains", headers: ["X-Auth-Token": "t"]).json()
-        #expect((domains["domains"] as? [[String: Any]])?.first?["name"] as? String == "acme")
+        #expect(domains["domains"]?.array(of: \.object)?.first?["name"]?.string == "acme")
         let clusters = try Curl.get(mock.url + "/v1.1/\(project)/clusters", headers: ["X-Auth-Token": "t"]).json()
-        #expect((clusters["clusters"] as? [[String: Any]])?.map { $0["id"] as? String } == [cluster])
+        #expect(clusters["clusters"]?.array(of: \.object)?.map { $0["id"]?.string } == [cluster])
         mock.signal(SIGTERM)
         #expect(mock.exitStatus() == 0)
     }

@@ -1,3 +1,4 @@
+import DataArtsJSON
 import DataArtsMock
 import DataArtsTestSupport
 import Foundation
@@ -23,10 +24,10 @@ import Testing
         let reset = try Curl.request("POST", server.url("/__mock/reset"))
         #expect(reset.status == 204)
         #expect(reset.body.isEmpty)
-        #expect(try Curl.get(server.url("/__mock/health")).json()["connections"] as? Int == 0)
-        #expect((try Curl.get(server.url("/__mock/requests")).json()["requests"] as? [Any])?.isEmpty == true)
-        #expect((try Curl.get(server.url("/__mock/faults")).json()["faults"] as? [Any])?.isEmpty == true)
-        #expect(try Curl.get(server.url("/__mock/clock")).json()["frozen"] as? Bool == false)
+        #expect(try Curl.get(server.url("/__mock/health")).json()["connections"]?.int == 0)
+        #expect(try Curl.get(server.url("/__mock/requests")).json()["requests"]?.array?.isEmpty == true)
+        #expect(try Curl.get(server.url("/__mock/faults")).json()["faults"]?.array?.isEmpty == true)
+        #expect(try Curl.get(server.url("/__mock/clock")).json()["frozen"]?.bool == false)
     }
 
     @Test func scopedResetTouchesOnlyThatWorkspace() throws {
@@ -38,10 +39,10 @@ import Testing
         _ = try APIClient.id(of: try mine.create(named: "a"))
         _ = try APIClient.id(of: try theirs.create(named: "b"))
         #expect(try Curl.request("POST", server.url("/__mock/reset?project=\(mine.project)&workspace=theirs")).status == 204)
-        let journal = try Curl.get(server.url("/__mock/requests")).json()["requests"] as? [[String: Any]]
-        #expect(journal?.map { $0["workspace"] as? String } == [mine.workspace])
-        #expect(try mine.list().json()["total_size"] as? Int == 1)
-        #expect(try theirs.list().json()["total_size"] as? Int == 0)
+        let journal = try Curl.get(server.url("/__mock/requests")).json()["requests"]?.array(of: \.object)
+        #expect(journal?.map { $0["workspace"]?.string } == [mine.workspace])
+        #expect(try mine.list().json()["total_size"]?.int == 1)
+        #expect(try theirs.list().json()["total_size"]?.int == 0)
     }
 
     @Test func journalRecordsRequestsWithSecretsRedacted() throws {
@@ -57,35 +58,35 @@ import Testing
         ])
         _ = try Curl.get(server.url("/nowhere?x=1"))
         let snapshot = try Curl.get(server.url("/__mock/requests")).json()
-        #expect(snapshot["dropped"] as? Int == 0)
-        #expect(snapshot["capacity"] as? Int == 10_000)
-        let entries = try #require(snapshot["requests"] as? [[String: Any]])
+        #expect(snapshot["dropped"]?.int == 0)
+        #expect(snapshot["capacity"]?.int == 10_000)
+        let entries = try #require(snapshot["requests"]?.array(of: \.object))
         #expect(entries.count == 2)
         let first = entries[0]
-        #expect(first["seq"] as? Int == 1)
-        #expect(first["method"] as? String == "POST")
-        #expect(first["path"] as? String == "/v1/\(client.project)/data-connections")
-        #expect(first["query"] as? String == "")
-        #expect(first["project_id"] as? String == client.project)
-        #expect(first["workspace"] as? String == client.workspace)
-        #expect(first["status"] as? Int == 200)
-        #expect(first["error_code"] is NSNull)
-        #expect(first["request_id"] as? String == created.header("X-Request-Id"))
-        let headers = try #require(first["headers"] as? [String: String])
+        #expect(first["seq"]?.int == 1)
+        #expect(first["method"]?.string == "POST")
+        #expect(first["path"]?.string == "/v1/\(client.project)/data-connections")
+        #expect(first["query"]?.string == "")
+        #expect(first["project_id"]?.string == client.project)
+        #expect(first["workspace"]?.string == client.workspace)
+        #expect(first["status"]?.int == 200)
+        #expect(first["error_code"]?.isNull == true)
+        #expect(first["request_id"]?.string == created.header("X-Request-Id"))
+        let headers = try #require(first["headers"]?.dictionary(of: \.string))
         #expect(headers["X-Auth-Token"] == "******")
         #expect(headers["Authorization"] == "SDK-HMAC-SHA256 Access=AK, SignedHeaders=host;x-sdk-date, Signature=******")
         #expect(headers["X-Sdk-Date"] != nil)
-        let config = try #require(((first["body"] as? [String: Any])?["data_source_vos"] as? [[String: Any]])?.first?["dw_config"] as? [String: String])
+        let config = try #require(first["body"]?["data_source_vos"]?.array(of: \.object)?.first?["dw_config"]?.dictionary(of: \.string))
         #expect(config == ["user": "u", "dbPassword": "******"])
         let text = try Curl.get(server.url("/__mock/requests")).text
         #expect(!text.contains("hunter2"))
         #expect(!text.contains("super-secret-token"))
         #expect(!text.contains(signature))
 
-        #expect(entries[1]["status"] as? Int == 404)
-        #expect(entries[1]["error_code"] as? String == "APIGW.0101")
-        #expect(entries[1]["query"] as? String == "x=1")
-        #expect(entries[1]["project_id"] is NSNull)
+        #expect(entries[1]["status"]?.int == 404)
+        #expect(entries[1]["error_code"]?.string == "APIGW.0101")
+        #expect(entries[1]["query"]?.string == "x=1")
+        #expect(entries[1]["project_id"]?.isNull == true)
     }
 
     @Test func journalFiltersAndCountsWhatItDropped() throws {
@@ -93,16 +94,16 @@ import Testing
         defer { server.stop() }
         for path in ["/a", "/b", "/c", "/d", "/e"] { _ = try Curl.get(server.url(path)) }
         let all = try Curl.get(server.url("/__mock/requests")).json()
-        #expect(all["dropped"] as? Int == 2)
-        #expect((all["requests"] as? [[String: Any]])?.map { $0["path"] as? String } == ["/c", "/d", "/e"])
-        let newest = try Curl.get(server.url("/__mock/requests?limit=1")).json()["requests"] as? [[String: Any]]
-        #expect(newest?.map { $0["path"] as? String } == ["/e"])
-        let prefix = try Curl.get(server.url("/__mock/requests?path=/d&status=404&method=get")).json()["requests"] as? [[String: Any]]
+        #expect(all["dropped"]?.int == 2)
+        #expect(all["requests"]?.array(of: \.object)?.map { $0["path"]?.string } == ["/c", "/d", "/e"])
+        let newest = try Curl.get(server.url("/__mock/requests?limit=1")).json()["requests"]?.array(of: \.object)
+        #expect(newest?.map { $0["path"]?.string } == ["/e"])
+        let prefix = try Curl.get(server.url("/__mock/requests?path=/d&status=404&method=get")).json()["requests"]?.array(of: \.object)
         #expect(prefix?.count == 1)
         #expect(try Curl.request("DELETE", server.url("/__mock/requests")).status == 204)
         let cleared = try Curl.get(server.url("/__mock/requests")).json()
-        #expect(cleared["dropped"] as? Int == 0)
-        #expect((cleared["requests"] as? [Any])?.isEmpty == true)
+        #expect(cleared["dropped"]?.int == 0)
+        #expect(cleared["requests"]?.array?.isEmpty == true)
     }
 
     @Test func faultRuleAnswersInTheSeeds500ShapeAndChangesNothing() throws {
@@ -111,19 +112,19 @@ import Testing
         let added = try post(server, "/__mock/faults", "{\"method\":\"POST\",\"path\":\"/v1/{project_id}/data-connections\",\"times\":2,\"status\":500}")
         #expect(added.status == 201)
         let rule = try added.json()
-        #expect(rule["error_code"] as? String == "DAYU.3531")
-        #expect(rule["error_msg"] as? String == "Internal server error: injected fault")
-        #expect(rule["remaining"] as? Int == 2)
+        #expect(rule["error_code"]?.string == "DAYU.3531")
+        #expect(rule["error_msg"]?.string == "Internal server error: injected fault")
+        #expect(rule["remaining"]?.int == 2)
         let client = APIClient(server: server)
         let failed = try client.create(named: "x")
         #expect(failed.status == 500)
         #expect(try topLevelKeys(failed.body) == topLevelKeys(try fixture("create-response-500.json")))
-        #expect(try failed.json()["error_msg"] as? String == "Internal server error: injected fault")
+        #expect(try failed.json()["error_msg"]?.string == "Internal server error: injected fault")
         #expect(server.connectionCount == 0)
-        let listed = try Curl.get(server.url("/__mock/faults")).json()["faults"] as? [[String: Any]]
-        #expect(listed?.first?["remaining"] as? Int == 1)
+        let listed = try Curl.get(server.url("/__mock/faults")).json()["faults"]?.array(of: \.object)
+        #expect(listed?.first?["remaining"]?.int == 1)
         #expect(try client.create(named: "x").status == 500)
-        #expect((try Curl.get(server.url("/__mock/faults")).json()["faults"] as? [Any])?.isEmpty == true)
+        #expect(try Curl.get(server.url("/__mock/faults")).json()["faults"]?.array?.isEmpty == true)
         #expect(try client.create(named: "x").status == 200)
     }
 
@@ -138,14 +139,14 @@ import Testing
         let missing = try client.show(id)
         #expect(missing.status == 400)
         let body = try missing.json()
-        #expect(body["error_code"] as? String == "DAYU.1005")
-        #expect((body["errors"] as? [[String: String]])?.first?["error_code"] == "DAYU.1005")
+        #expect(body["error_code"]?.string == "DAYU.1005")
+        #expect(body["errors"]?.array(of: { $0.dictionary(of: \.string) })?.first?["error_code"] == "DAYU.1005")
 
         _ = try post(server, "/__mock/faults", "{\"method\":\"GET\",\"status\":401}")
         let gateway = try client.list()
         #expect(gateway.status == 401)
-        #expect(try gateway.json()["request_id"] as? String == gateway.header("X-Request-Id"))
-        #expect(try gateway.json()["error_msg"] as? String == "Incorrect IAM authentication information: injected fault")
+        #expect(try gateway.json()["request_id"]?.string == gateway.header("X-Request-Id"))
+        #expect(try gateway.json()["error_msg"]?.string == "Incorrect IAM authentication information: injected fault")
     }
 
     @Test func closeFaultDropsTheConnectionWithoutAnAnswer() throws {
@@ -182,8 +183,8 @@ import Testing
             "POST", client.collection + "/validation", headers: client.headers(["X-Mock-Fault": header]),
             body: Array("{\"dw_name\":\"v\",\"dw_type\":\"DWS\",\"dw_config\":{}}".utf8))
         #expect(response.status == status)
-        #expect(try response.json()["error_code"] as? String == code)
-        #expect(try response.json()["error_msg"] as? String == message)
+        #expect(try response.json()["error_code"]?.string == code)
+        #expect(try response.json()["error_msg"]?.string == message)
         #expect(server.journal.entries().entries.last?.errorCode == code)
     }
 
@@ -193,7 +194,7 @@ import Testing
         let client = APIClient(server: server)
         let response = try Curl.request("GET", client.collection, headers: client.headers(["X-Mock-Fault": "sometimes"]))
         #expect(response.status == 400)
-        #expect((try response.json()["error_msg"] as? String)?.contains("X-Mock-Fault header") == true)
+        #expect(try response.json()["error_msg"]?.string?.contains("X-Mock-Fault header") == true)
     }
 
     @Test func invalidFaultRulesAreRefusedAndUnknownIdsAre404() throws {
@@ -201,11 +202,11 @@ import Testing
         defer { server.stop() }
         let refused = try post(server, "/__mock/faults", "{\"times\":-1,\"status\":\"500\"}")
         #expect(refused.status == 400)
-        let message = try #require(try refused.json()["error_msg"] as? String)
+        let message = try #require(try refused.json()["error_msg"]?.string)
         #expect(message.contains("times must be an integer"))
         #expect(message.contains("status must be an integer"))
         #expect(try Curl.request("DELETE", server.url("/__mock/faults/99")).status == 404)
-        let id = try #require(try post(server, "/__mock/faults", "{\"status\":500}").json()["id"] as? String)
+        let id = try #require(try post(server, "/__mock/faults", "{\"status\":500}").json()["id"]?.string)
         #expect(try Curl.request("DELETE", server.url("/__mock/faults/\(id)")).status == 204)
     }
 
@@ -213,15 +214,15 @@ import Testing
         let server = try MockServer(MockConfiguration(port: 0))
         defer { server.stop() }
         let frozen = try Curl.request("PUT", server.url("/__mock/clock"), headers: Self.json, body: Array("{\"now_ms\":1700000000000}".utf8)).json()
-        #expect(frozen["now_ms"] as? Int == 1_700_000_000_000)
-        #expect(frozen["frozen"] as? Bool == true)
+        #expect(frozen["now_ms"]?.int == 1_700_000_000_000)
+        #expect(frozen["frozen"]?.bool == true)
         let client = APIClient(server: server)
         let id = try APIClient.id(of: try client.create(named: "t"))
         let shown = try client.show(id).json()
-        #expect(shown["create_time"] as? Int == 1_700_000_000_000)
-        #expect((shown["dw_config"] as? [String: Any])?["update_time"] as? Int == 1_700_000_000_000)
+        #expect(shown["create_time"]?.int == 1_700_000_000_000)
+        #expect(shown["dw_config"]?["update_time"]?.int == 1_700_000_000_000)
         #expect(try Curl.request("DELETE", server.url("/__mock/clock")).status == 204)
-        #expect(try Curl.get(server.url("/__mock/clock")).json()["frozen"] as? Bool == false)
+        #expect(try Curl.get(server.url("/__mock/clock")).json()["frozen"]?.bool == false)
         #expect(try Curl.request("PUT", server.url("/__mock/clock"), headers: Self.json, body: Array("{\"now_ms\":-5}".utf8)).status == 400)
     }
 
@@ -232,18 +233,18 @@ import Testing
         _ = try APIClient.id(of: try client.create(try fixture("create-dws-request.json")))
         let exported = try Curl.get(server.url("/__mock/state"))
         #expect(exported.text.contains("\"password\":\"Secret-Pa55\""))
-        let record = try #require((try exported.json()["connections"] as? [[String: Any]])?.first)
-        #expect(record["project_id"] as? String == client.project)
-        #expect(record["dw_category"] is NSNull)
+        let record = try #require(try exported.json()["connections"]?.array(of: \.object)?.first)
+        #expect(record["project_id"]?.string == client.project)
+        #expect(record["dw_category"]?.isNull == true)
 
         let invalid = try Curl.request("PUT", server.url("/__mock/state"), headers: Self.json, body: Array("{\"connections\":[{\"project_id\":\"p\"}]}".utf8))
         #expect(invalid.status == 400)
-        #expect((try invalid.json()["error_msg"] as? String)?.contains("connections[0].dw_name is required") == true)
+        #expect(try invalid.json()["error_msg"]?.string?.contains("connections[0].dw_name is required") == true)
         #expect(server.connectionCount == 1)
         let emptyID = "{\"connections\":[{\"project_id\":\"p\",\"workspace\":\"w\",\"dw_name\":\"n\",\"dw_type\":\"DWS\",\"dw_config\":{},\"dw_id\":\"\"}]}"
         let unreachable = try Curl.request("PUT", server.url("/__mock/state"), headers: Self.json, body: Array(emptyID.utf8))
         #expect(unreachable.status == 400)
-        #expect((try unreachable.json()["error_msg"] as? String)?.contains("connections[0].dw_id must not be empty") == true)
+        #expect(try unreachable.json()["error_msg"]?.string?.contains("connections[0].dw_id must not be empty") == true)
 
         #expect(try Curl.request("POST", server.url("/__mock/reset")).status == 204)
         #expect(try Curl.request("PUT", server.url("/__mock/state"), headers: Self.json, body: exported.body).status == 204)
@@ -255,8 +256,8 @@ import Testing
         let server = try MockServer(MockConfiguration(port: 0, fixtures: [fixtures]))
         defer { server.stop() }
         #expect(server.connectionCount >= 3)
-        let records = try #require(try Curl.get(server.url("/__mock/state")).json()["connections"] as? [[String: Any]])
-        #expect(records.allSatisfy { ($0["dw_id"] as? String)?.count == 32 })
+        let records = try #require(try Curl.get(server.url("/__mock/state")).json()["connections"]?.array(of: \.object))
+        #expect(records.allSatisfy { $0["dw_id"]?.string?.count == 32 })
     }
 
     @Test func throttlingAnswers429() throws {

@@ -1,4 +1,6 @@
+import DataArtsJSON
 import DataArtsMock
+import DataArtsTestSupport
 import Foundation
 import DataArtsLocking
 import Testing
@@ -29,12 +31,12 @@ import Testing
             "create_user", "create_time", "dw_catagory", "description", "update_type",
         ])
         let body = try shown.json()
-        #expect(body["dw_name"] as? String == "test_hive_01")
-        #expect(body["qualified_name"] as? String == "HIVE.test_hive_01")
-        #expect(body["dw_id"] as? String == id)
-        #expect(body["create_user"] as? String == "dataarts-mock")
-        #expect(body["description"] is NSNull)
-        #expect(body["update_type"] as? Int == 0)
+        #expect(body["dw_name"]?.string == "test_hive_01")
+        #expect(body["qualified_name"]?.string == "HIVE.test_hive_01")
+        #expect(body["dw_id"]?.string == id)
+        #expect(body["create_user"]?.string == "dataarts-mock")
+        #expect(body["description"]?.isNull == true)
+        #expect(body["update_type"]?.int == 0)
     }
 
     @Test(arguments: ["create-dws-request.json", "create-dli-request.json"])
@@ -55,10 +57,10 @@ import Testing
         let body = #"{"data_source_vos":[{"dw_name":"huge","dw_type":"DWS","dw_config":{"pool":{"sizes":[1,-1e400]}}}]}"#
         let response = try client.create(Array(body.utf8))
         #expect(response.status == 400)
-        #expect(try response.json()["error_code"] as? String == "DAYU.4402")
-        #expect(try response.json()["error_msg"] as? String
+        #expect(try response.json()["error_code"]?.string == "DAYU.4402")
+        #expect(try response.json()["error_msg"]?.string
             == "The operation failed, detail msg data_source_vos[0].dw_config.pool.sizes[1] is too large a number.")
-        #expect(try client.list().json()["total_size"] as? Int == 0)
+        #expect(try client.list().json()["total_size"]?.int == 0)
     }
 
     @Test func badBodyIsAnsweredInTheSeedsErrorShape() throws {
@@ -67,7 +69,7 @@ import Testing
         let response = try APIClient(server: server).create(Array("{\"data_source_vos\":[{}]}".utf8))
         #expect(response.status == 400)
         #expect(try topLevelKeys(response.body) == topLevelKeys(try fixture("create-response-400.json")))
-        let message = try #require(try response.json()["error_msg"] as? String)
+        let message = try #require(try response.json()["error_msg"]?.string)
         #expect(message == "The operation failed, detail msg data_source_vos[0].dw_name is required; "
             + "data_source_vos[0].dw_type is required; data_source_vos[0].dw_config is required.")
         #expect(response.header("X-Request-Id") != nil)
@@ -82,9 +84,9 @@ import Testing
             body: try fixture("create-hive-request.json"))
         #expect(response.status == 401)
         let body = try response.json()
-        #expect(body["error_code"] as? String == "APIGW.0301")
-        #expect(body["error_msg"] as? String == "Incorrect IAM authentication information: x-auth-token not found")
-        #expect(body["request_id"] as? String == response.header("X-Request-Id"))
+        #expect(body["error_code"]?.string == "APIGW.0301")
+        #expect(body["error_msg"]?.string == "Incorrect IAM authentication information: x-auth-token not found")
+        #expect(body["request_id"]?.string == response.header("X-Request-Id"))
         #expect(try topLevelKeys(response.body) == ["error_msg", "error_code", "request_id"])
     }
 
@@ -94,7 +96,7 @@ import Testing
         let response = try APIClient(server: server)
             .create(try fixture("create-dli-request.json"), headers: ["X-Project-Id": "another"])
         #expect(response.status == 403)
-        #expect(try response.json()["error_code"] as? String == "APIGW.0302")
+        #expect(try response.json()["error_code"]?.string == "APIGW.0302")
     }
 
     @Test func wrongMethodOnAKnownPathIsTheGatewaysNotFound() throws {
@@ -103,7 +105,7 @@ import Testing
         let client = APIClient(server: server)
         let response = try Curl.request("PATCH", client.collection, headers: client.headers())
         #expect(response.status == 404)
-        #expect(try response.json()["error_msg"] as? String == "The API does not exist.")
+        #expect(try response.json()["error_msg"]?.string == "The API does not exist.")
     }
 
     @Test func namesAreUniquePerWorkspaceAndCreatesAreAllOrNone() throws {
@@ -113,13 +115,13 @@ import Testing
         _ = try APIClient.id(of: try client.create(named: "taken"))
         let duplicate = try client.create(named: "taken")
         #expect(duplicate.status == 400)
-        #expect((try duplicate.json()["error_msg"] as? String)?.contains("data_source_vos[0].dw_name taken already exists") == true)
+        #expect(try duplicate.json()["error_msg"]?.string?.contains("data_source_vos[0].dw_name taken already exists") == true)
 
         let mixed = "{\"data_source_vos\":[{\"dw_name\":\"fresh\",\"dw_type\":\"DWS\",\"dw_config\":{}},"
             + "{\"dw_name\":\"taken\",\"dw_type\":\"DWS\",\"dw_config\":{}}]}"
         let refused = try client.create(Array(mixed.utf8))
-        #expect((try refused.json()["error_msg"] as? String)?.contains("data_source_vos[1].dw_name taken already exists") == true)
-        #expect(try client.list("name=fresh").json()["total_size"] as? Int == 0)
+        #expect(try refused.json()["error_msg"]?.string?.contains("data_source_vos[1].dw_name taken already exists") == true)
+        #expect(try client.list("name=fresh").json()["total_size"]?.int == 0)
 
         var elsewhere = client
         elsewhere.workspace = "another-workspace"
@@ -134,7 +136,7 @@ import Testing
         #expect(try client.create(named: "two").status == 200)
         let third = try client.create(named: "three")
         #expect(third.status == 400)
-        #expect(try third.json()["error_msg"] as? String
+        #expect(try third.json()["error_msg"]?.string
             == "The operation failed, detail msg the workspace holds 2 data connections and may hold at most 2.")
     }
 
@@ -148,10 +150,10 @@ import Testing
         var otherProject = client
         otherProject.project = "fedcba9876543210fedcba9876543210"
         for other in [otherWorkspace, otherProject] {
-            #expect(try other.list().json()["total_size"] as? Int == 0)
+            #expect(try other.list().json()["total_size"]?.int == 0)
             let shown = try other.show(id)
             #expect(shown.status == 400)
-            #expect(try shown.json()["error_code"] as? String == "DAYU.1005")
+            #expect(try shown.json()["error_code"]?.string == "DAYU.1005")
             #expect(try other.delete(id).status == 400)
         }
         #expect(try client.show(id).status == 200)
@@ -176,7 +178,7 @@ import Testing
         #expect(all.allSatisfy { $0.0 == 200 })
         #expect(Set(all.compactMap(\.1)).count == threads * perThread)
         let health = try Curl.get(server.url("/__mock/health")).json()
-        #expect(health["connections"] as? Int == threads * perThread)
-        #expect(try client.list().json()["total_size"] as? Int == threads * perThread)
+        #expect(health["connections"]?.int == threads * perThread)
+        #expect(try client.list().json()["total_size"]?.int == threads * perThread)
     }
 }

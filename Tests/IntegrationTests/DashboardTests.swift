@@ -1,5 +1,6 @@
+import DataArtsJSON
 import DataArtsMock
-import Foundation
+import DataArtsTestSupport
 import Testing
 
 /// What the dashboard's pages are served with and read (issue 13); the pages themselves are
@@ -59,17 +60,17 @@ import Testing
         #expect(!response.text.contains("sk-secret-1"))
         #expect(!response.text.contains("pw-secret-1"))
         let config = try response.json()
-        #expect(config["version"] as? String == "0.1.0")
-        #expect(config["allowed_hosts"] as? [String] == ["mock"])
-        let authReport = try #require(config["auth"] as? [String: Any])
-        #expect(authReport["mode"] as? String == "strict")
-        #expect((authReport["tokens"] as? [[String: String]])?.first == ["token": "******", "project_id": "p1", "user": "alice"])
-        #expect((authReport["credentials"] as? [[String: Any]])?.first?["access_key"] as? String == "AKID1")
-        #expect(authReport["users"] as? [String] == ["carol"])
-        let journal = try #require(config["journal"] as? [String: Any])
-        #expect(journal["capacity"] as? Int == 77)
-        #expect(journal["max_bytes"] as? Int == 123_456)
-        #expect((config["limits"] as? [String: Any])?["max_body_bytes"] as? Int == 12 * 1024 * 1024)
+        #expect(config["version"]?.string == "0.1.0")
+        #expect(config["allowed_hosts"]?.array(of: \.string) == ["mock"])
+        let authReport = try #require(config["auth"]?.object)
+        #expect(authReport["mode"]?.string == "strict")
+        #expect(authReport["tokens"]?.array(of: { $0.dictionary(of: \.string) })?.first == ["token": "******", "project_id": "p1", "user": "alice"])
+        #expect(authReport["credentials"]?.array(of: \.object)?.first?["access_key"]?.string == "AKID1")
+        #expect(authReport["users"]?.array(of: \.string) == ["carol"])
+        let journal = try #require(config["journal"]?.object)
+        #expect(journal["capacity"]?.int == 77)
+        #expect(journal["max_bytes"]?.int == 123_456)
+        #expect(config["limits"]?["max_body_bytes"]?.int == 12 * 1024 * 1024)
     }
 
     @Test func connectionsAreListedWithTheShowObjectAndAMaskedRecord() throws {
@@ -80,14 +81,14 @@ import Testing
             Array(#"{"data_source_vos":[{"dw_name":"c","dw_type":"DWS","dw_config":{"user":"u","dbPassword":"hunter2"}}]}"#.utf8)))
         let response = try Curl.get(server.url("/__mock/connections"))
         #expect(!response.text.contains("hunter2"))
-        let connections = try #require(response.json()["connections"] as? [[String: Any]])
+        let connections = try #require(response.json()["connections"]?.array(of: \.object))
         #expect(connections.count == 1)
         let first = try #require(connections.first)
-        #expect(first["project_id"] as? String == client.project)
-        #expect(first["workspace"] as? String == client.workspace)
-        #expect((first["show"] as? [String: Any])?["dw_id"] as? String == id)
-        let record = try #require(first["state"] as? [String: Any])
-        #expect((record["dw_config"] as? [String: Any])?["dbPassword"] as? String == "******")
+        #expect(first["project_id"]?.string == client.project)
+        #expect(first["workspace"]?.string == client.workspace)
+        #expect(first["show"]?["dw_id"]?.string == id)
+        let record = try #require(first["state"]?.object)
+        #expect(record["dw_config"]?["dbPassword"]?.string == "******")
         #expect(record["supportService"] != nil)
     }
 }

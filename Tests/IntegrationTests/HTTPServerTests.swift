@@ -1,5 +1,6 @@
+import DataArtsJSON
 import DataArtsMock
-import Foundation
+import DataArtsTestSupport
 import Testing
 
 /// The transport over real sockets: framing, keep-alive, limits, timeouts, overload.
@@ -16,9 +17,9 @@ import Testing
         #expect(response.header("Date")?.hasSuffix(" GMT") == true)
         #expect(try #require(response.header("X-Request-Id")).wholeMatch(of: requestID) != nil)
         let body = try response.json()
-        #expect(body["status"] as? String == "ok")
-        #expect(body["uptime_ms"] is Int)
-        #expect(body["connections"] as? Int == 0)
+        #expect(body["status"]?.string == "ok")
+        #expect(body["uptime_ms"]?.int != nil)
+        #expect(body["connections"]?.int == 0)
     }
 
     @Test func unknownPathIsTheGatewaysNotFound() throws {
@@ -27,9 +28,9 @@ import Testing
         let response = try Curl.get(server.url("/nope"))
         #expect(response.status == 404)
         let body = try response.json()
-        #expect(body["error_code"] as? String == "APIGW.0101")
-        #expect(body["error_msg"] as? String == "The API does not exist or has not been published in the environment.")
-        #expect(body["request_id"] as? String == response.header("X-Request-Id"))
+        #expect(body["error_code"]?.string == "APIGW.0101")
+        #expect(body["error_msg"]?.string == "The API does not exist or has not been published in the environment.")
+        #expect(body["request_id"]?.string == response.header("X-Request-Id"))
         #expect(response.text.hasPrefix("{\"error_msg\":"))
     }
 
@@ -112,7 +113,7 @@ import Testing
         #expect(response.status == status)
         #expect(response.header("Connection") == "close")
         #expect(response.header("X-Request-Id") != nil)
-        #expect(try JSONSerialization.jsonObject(with: Data(response.body)) is [String: Any])
+        #expect(try JSONReader.parse(response.body).object != nil)
         #expect(client.serverClosed())
     }
 
@@ -140,7 +141,7 @@ import Testing
             try client.send(request)
             let response = try #require(client.readResponse())
             #expect(response.status == status)
-            let body = try #require(try JSONSerialization.jsonObject(with: Data(response.body)) as? [String: String])
+            let body = try #require(try JSONReader.parse(response.body).dictionary(of: \.string))
             #expect(body["error_code"] == "APIGW.0201")
             #expect(body["error_msg"] == message)
             #expect(body["request_id"] == response.header("X-Request-Id"))

@@ -1,5 +1,7 @@
+import DataArtsJSON
 import DataArtsMock
 import DataArtsServices
+import DataArtsTestSupport
 import Foundation
 import Testing
 
@@ -42,12 +44,12 @@ import Testing
         var client = APIClient(server: server)
         client.token = try Self.token(login)
         let id = try APIClient.id(of: try client.create(named: "by_token"))
-        #expect(try client.show(id).json()["create_user"] as? String == "alice")
+        #expect(try client.show(id).json()["create_user"]?.string == "alice")
 
         client.project = "f" + Self.project.dropFirst()
         let other = try client.list()
         #expect(other.status == 403)
-        #expect(try other.json()["error_code"] as? String == "APIGW.0302")
+        #expect(try other.json()["error_code"]?.string == "APIGW.0302")
     }
 
     @Test func aWrongPasswordIsKeystones401AndTheLoginNeedsNoAuthentication() throws {
@@ -71,7 +73,7 @@ import Testing
         server.freezeClock(atMilliseconds: 1_767_225_600_000 + 86_400_001)
         let expired = try client.list()
         #expect(expired.status == 401)
-        #expect(try expired.json()["error_msg"] as? String
+        #expect(try expired.json()["error_msg"]?.string
             == "Incorrect IAM authentication information: token expires, expires_at: 2026-01-02T00:00:00.000000Z")
     }
 
@@ -97,8 +99,8 @@ import Testing
             secretKey: Self.secretKey, dateMilliseconds: server.nowMilliseconds)
         let response = try Curl.get(url, headers: signed)
         #expect(response.status == 200)
-        let projects = try #require(try response.json()["projects"] as? [[String: Any]])
-        #expect(projects.map { $0["id"] as? String } == [Self.project])
+        let projects = try #require(try response.json()["projects"]?.array(of: \.object))
+        #expect(projects.map { $0["id"]?.string } == [Self.project])
 
         var tampered = signed
         tampered["User-Agent"] = "another-agent"
@@ -112,8 +114,8 @@ import Testing
             headers: ["X-Auth-Token": token, "Content-Type": "application/json"], body: Array(#"{"name":"\#(name)","eps_id":"0"}"#.utf8))
         #expect(created.status == 200)
         let list = try Curl.get(server.url("/v1/\(project)/workspaces/\(instance)?limit=100"), headers: ["X-Auth-Token": token])
-        let data = try #require(try list.json()["data"] as? [[String: Any]])
-        return try #require(data.first { $0["name"] as? String == name }?["id"] as? String)
+        let data = try #require(try list.json()["data"]?.array(of: \.object))
+        return try #require(data.first { $0["name"]?.string == name }?["id"]?.string)
     }
 
     @Test func aCreatedWorkspaceIsUsableInStrictModeAndSurvivesARestart() throws {
@@ -139,7 +141,7 @@ import Testing
         client.workspace = id
         let list = try client.list()
         #expect(list.status == 200)
-        #expect(try list.json()["total_size"] as? Int == 1)
+        #expect(try list.json()["total_size"]?.int == 1)
     }
 
     @Test func stateCarriesCreatedWorkspacesAndResetForgetsThemAndTheTokens() throws {
@@ -147,24 +149,24 @@ import Testing
         defer { server.stop() }
         let id = try Self.createWorkspace(server, name: "exported")
         let state = try Curl.get(server.url("/__mock/state")).json()
-        let workspaces = try #require(state["workspaces"] as? [[String: Any]])
-        #expect(workspaces.map { $0["id"] as? String } == [id])
+        let workspaces = try #require(state["workspaces"]?.array(of: \.object))
+        #expect(workspaces.map { $0["id"]?.string } == [id])
 
         let token = try Self.token(try Self.login(server))
         #expect(try Curl.post(server.url("/__mock/reset"), body: []).status == 204)
-        #expect(try #require(try Curl.get(server.url("/__mock/state")).json()["workspaces"] as? [Any]).isEmpty)
+        #expect(try #require(try Curl.get(server.url("/__mock/state")).json()["workspaces"]?.array).isEmpty)
         let validate = try Curl.get(
             server.url("/v3/auth/tokens"), headers: ["X-Auth-Token": "any", "X-Subject-Token": token])
         #expect(validate.status == 404)
 
-        let body = try JSONSerialization.data(withJSONObject: ["connections": [], "workspaces": workspaces])
+        let body: JSONValue = ["connections": [], "workspaces": .array(workspaces.map(JSONValue.object))]
         #expect(try Curl.request(
-            "PUT", server.url("/__mock/state"), headers: ["Content-Type": "application/json"], body: [UInt8](body)).status == 204)
-        #expect(try #require(try Curl.get(server.url("/__mock/state")).json()["workspaces"] as? [Any]).count == 1)
+            "PUT", server.url("/__mock/state"), headers: ["Content-Type": "application/json"], body: body.serialized()).status == 204)
+        #expect(try #require(try Curl.get(server.url("/__mock/state")).json()["workspaces"]?.array).count == 1)
         #expect(try Curl.request(
             "PUT", server.url("/__mock/state"), headers: ["Content-Type": "application/json"],
             body: Array(#"{"connections":[]}"#.utf8)).status == 204)
-        #expect(try #require(try Curl.get(server.url("/__mock/state")).json()["workspaces"] as? [Any]).isEmpty)
+        #expect(try #require(try Curl.get(server.url("/__mock/state")).json()["workspaces"]?.array).isEmpty)
     }
 
     @Test func theJournalShowsIAMCallsWithThePasswordAndSubjectTokenRedacted() throws {
@@ -176,9 +178,9 @@ import Testing
         let journal = try Curl.get(server.url("/__mock/requests"))
         #expect(!journal.text.contains(Self.password))
         #expect(!journal.text.contains(token))
-        let entries = try #require(try journal.json()["requests"] as? [[String: Any]])
-        #expect(entries.map { $0["path"] as? String } == ["/v3/auth/tokens", "/v3/auth/tokens", "/v1.1/\(Self.project)/clusters/nope"])
-        #expect(entries.map { $0["status"] as? Int } == [201, 200, 404])
-        #expect(entries.last?["error_code"] as? String == "Cdm.0010")
+        let entries = try #require(try journal.json()["requests"]?.array(of: \.object))
+        #expect(entries.map { $0["path"]?.string } == ["/v3/auth/tokens", "/v3/auth/tokens", "/v1.1/\(Self.project)/clusters/nope"])
+        #expect(entries.map { $0["status"]?.int } == [201, 200, 404])
+        #expect(entries.last?["error_code"]?.string == "Cdm.0010")
     }
 }

@@ -1,4 +1,6 @@
+import DataArtsJSON
 import DataArtsMock
+import DataArtsTestSupport
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -24,8 +26,8 @@ import Testing
     }
 
     private func storedIDs(_ url: String) throws -> Set<String> {
-        let records = try Curl.get(url + "/__mock/state").json()["connections"] as? [[String: Any]] ?? []
-        return Set(records.compactMap { $0["dw_id"] as? String })
+        let records = try Curl.get(url + "/__mock/state").json()["connections"]?.array(of: \.object) ?? []
+        return Set(records.compactMap { $0["dw_id"]?.string })
     }
 
     /// RLIMIT_FSIZE is a full disk for one process: the write past it is cut short (a torn
@@ -46,7 +48,7 @@ import Testing
                 acknowledged.insert(try APIClient.id(of: response))
             } else {
                 #expect(response.status == 500)
-                #expect(try response.json()["error_code"] as? String == "DAYU.3531")
+                #expect(try response.json()["error_code"]?.string == "DAYU.3531")
                 refused += 1
             }
         }

@@ -1,6 +1,8 @@
+import DataArtsJSON
 @testable import DataArtsMock
 import DataArtsLocking
 import DataArtsServices
+import DataArtsTestSupport
 import Foundation
 import Testing
 
@@ -15,8 +17,8 @@ import Testing
     }
 
     private func names(_ server: MockServer) throws -> [String] {
-        let list = try APIClient(server: server).list().json()["data_connection_lists"] as? [[String: Any]] ?? []
-        return list.compactMap { $0["dw_name"] as? String }.sorted()
+        let list = try APIClient(server: server).list().json()["data_connection_lists"]?.array(of: \.object) ?? []
+        return list.compactMap { $0["dw_name"]?.string }.sorted()
     }
 
     @Test func aFailedWriteAnswers500LeavesTheFileAsItWasAndUndoesTheChange() throws {
@@ -31,7 +33,7 @@ import Testing
             server.stateFile?.injectedWriteFailures.withLock { $0 = 1 }
             let failed = try client.create(named: "lost")
             #expect(failed.status == 500)
-            #expect(try failed.json()["error_code"] as? String == "DAYU.3531")
+            #expect(try failed.json()["error_code"]?.string == "DAYU.3531")
             #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
             // Memory agrees with the file: the change answered 500 is not there.
             #expect(try names(server) == ["before"])
@@ -81,8 +83,8 @@ import Testing
             server.url("/v1/\(SeedWorkflowTests.project)/workspaces/\(instance)"),
             headers: ["X-Auth-Token": "t", "Content-Type": "application/json"], body: Array(#"{"name":"lost","eps_id":"0"}"#.utf8))
         #expect(failed.status == 500)
-        let workspaces = try #require(try Curl.get(server.url("/__mock/state")).json()["workspaces"] as? [[String: Any]])
-        #expect(workspaces.map { $0["id"] as? String } == [kept])
+        let workspaces = try #require(try Curl.get(server.url("/__mock/state")).json()["workspaces"]?.array(of: \.object))
+        #expect(workspaces.map { $0["id"]?.string } == [kept])
     }
 
     @Test func aFailedDeleteIsUndoneToo() throws {
@@ -160,7 +162,7 @@ import Testing
         let fresh = try APIClient.id(of: try client.create(named: "new"))
         #expect(!stored.contains(fresh))
         #expect(server.connectionCount == 4)
-        for id in stored { #expect(try client.show(id).json()["dw_name"] as? String != "new") }
+        for id in stored { #expect(try client.show(id).json()["dw_name"]?.string != "new") }
     }
 
     @Test func aSeededRestartNeverReusesAStoredWorkspaceID() throws {
@@ -176,8 +178,8 @@ import Testing
         defer { server.stop() }
         let fresh = try SeedWorkflowTests.createWorkspace(server, name: "new")
         #expect(fresh != stored)
-        let workspaces = try #require(try Curl.get(server.url("/__mock/state")).json()["workspaces"] as? [[String: Any]])
-        #expect(Set(workspaces.compactMap { $0["name"] as? String }) == ["old", "new"])
+        let workspaces = try #require(try Curl.get(server.url("/__mock/state")).json()["workspaces"]?.array(of: \.object))
+        #expect(Set(workspaces.compactMap { $0["name"]?.string }) == ["old", "new"])
     }
 
     @Test func aJSONSnapshotGivenAsStateFileIsRefusedUntouched() throws {

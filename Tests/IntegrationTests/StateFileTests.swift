@@ -1,4 +1,6 @@
+import DataArtsJSON
 import DataArtsMock
+import DataArtsTestSupport
 import Foundation
 import Testing
 
@@ -27,8 +29,8 @@ import Testing
         let client = APIClient(server: server)
         #expect(server.connectionCount == 4)
         #expect(try client.show(ids[0]).status == 400)
-        #expect(try client.show(ids[1]).json()["dw_name"] as? String == "renamed")
-        #expect(try client.show(ids[1]).json()["update_type"] as? Int == 1)
+        #expect(try client.show(ids[1]).json()["dw_name"]?.string == "renamed")
+        #expect(try client.show(ids[1]).json()["update_type"]?.int == 1)
         let text = try String(contentsOfFile: path, encoding: .utf8)
         #expect(!text.contains("0badc0de"))
         #expect(text.split(separator: "\n").count == 4)
@@ -47,8 +49,8 @@ import Testing
         }
         let server = try MockServer(MockConfiguration(port: 0, stateFile: path))
         defer { server.stop() }
-        let names = (try APIClient(server: server).list().json()["data_connection_lists"] as? [[String: Any]])?
-            .compactMap { $0["dw_name"] as? String }
+        let names = (try APIClient(server: server).list().json()["data_connection_lists"]?.array(of: \.object))?
+            .compactMap { $0["dw_name"]?.string }
         #expect(names == ["kept"])
     }
 

@@ -1,5 +1,5 @@
+import DataArtsJSON
 import DataArtsMock
-import Foundation
 
 /// Calls the emulated API over sockets with the headers a token-authenticated client sends.
 struct APIClient {
@@ -41,7 +41,7 @@ struct APIClient {
 
     /// The id of a successful create.
     static func id(of response: CurlResponse) throws -> String {
-        guard response.status == 200, let id = try response.json()["data_connection_id"] as? String else {
+        guard response.status == 200, let id = try response.json()["data_connection_id"]?.string else {
             throw CurlError(message: "create failed: \(response.status) \(response.text)")
         }
         return id

@@ -1,4 +1,5 @@
 import DataArtsTestSupport
+import DataArtsJSON
 import CDataArtsCurl
 import Foundation
 
@@ -15,11 +16,9 @@ struct CurlResponse: Sendable {
 
     var text: String { String(decoding: body, as: UTF8.self) }
 
-    /// The body parsed by Foundation, for assertions that do not care about key order.
-    func json() throws -> [String: Any] {
-        let object = try JSONSerialization.jsonObject(with: Data(body))
-        guard let dictionary = object as? [String: Any] else { throw CurlError(message: "body is not an object: \(text)") }
-        return dictionary
+    /// The body, which must be a JSON object, read by the project's ordered reader.
+    func json() throws -> JSONObject {
+        try JSONObject(parsing: body)
     }
 }
 
