@@ -22,8 +22,12 @@ let package = Package(
         .target(name: "DataArtsLocking"),
         // The vendor's SDK-HMAC-SHA256 request signature.
         .target(name: "DataArtsSigning", dependencies: ["DataArtsHTTP1", .product(name: "Crypto", package: "swift-crypto")]),
-        // POSIX sockets and Dispatch.
-        .target(name: "DataArtsTransport", dependencies: ["DataArtsHTTP1", "DataArtsLocking", .product(name: "Logging", package: "swift-log")]),
+        // POSIX sockets, one event loop a core (epoll on Linux, kqueue on Darwin) on Dispatch threads.
+        .target(name: "DataArtsTransport", dependencies: [
+            "DataArtsHTTP1", "DataArtsLocking", "CDataArtsEventPoll", .product(name: "Logging", package: "swift-log"),
+        ]),
+        // epoll and eventfd, which the Glibc module does not export.
+        .systemLibrary(name: "CDataArtsEventPoll"),
         // The emulated service: never sees a socket.
         // SHA-256 (swift-crypto) derives the account's stable ids (SPEC §8.1).
         .target(name: "DataArtsServices", dependencies: [

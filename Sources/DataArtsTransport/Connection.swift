@@ -6,19 +6,18 @@ import DataArtsLocking
 /// One client connection: reads, parses, hands each request to the responder, writes replies in
 /// order, and enforces the timeouts.
 ///
-/// Every event runs on `queue`, a serial queue that targets one of the server's loop queues.
-/// `state` is behind a lock only because Swift cannot see that confinement; it is never
-/// contended, so socket calls inside it hold up nobody.
+/// Every event runs on the thread of `loop`, the event loop that owns the connection; a reply
+/// answered later comes back to it through `EventLoop.execute`. `state` is behind a lock only
+/// because Swift cannot see that confinement; it is never contended, so socket calls inside it
+/// hold up nobody.
 final class Connection: Sendable {
     private let fd: Int32
-    private let queue: DispatchQueue
+    private let loop: EventLoop
+    /// What the loop knows this connection by (see `Poller`).
+    private let token: UInt64
     private let context: ConnectionContext
-    private let onClose: @Sendable (Connection) -> Void
+    private let onClose: @Sendable () -> Void
     private let state: Locked<State>
-    // DispatchSource is thread-safe but not annotated Sendable in corelibs-libdispatch (Swift 6.3.1).
-    nonisolated(unsafe) private let readSource: any DispatchSourceRead
-    nonisolated(unsafe) private let writeSource: any DispatchSourceWrite
-    nonisolated(unsafe) private let timer: any DispatchSourceTimer
 
     /// How long a connection that is closing after an error keeps reading and discarding, so
     /// that the client sees the reply instead of a reset (RFC 9112 §9.6).
@@ -52,89 +51,80 @@ final class Connection: Sendable {
         var closeAfterWrite = false
         var sentContinue = false
         var servedRequests = 0
-        var readSuspended = false
-        var writeSuspended = true
+        /// What the loop's poller watches the socket for.
+        var interest = Poller.Interest.none
         var shuttingDown = false
         /// The client has finished sending: answer what it sent, then close.
         var peerClosed = false
+        /// The deadline the loop has been asked to wake this connection for.
         var scheduledDeadline = DispatchTime.distantFuture
-        /// The read and write sources whose cancel handler has not run yet; the descriptor is
-        /// closed when the last one has (see `start()`).
-        var registeredSources = 2
     }
 
     /// Over `--max-clients`: answered 503 and closed as soon as it starts.
     private let overloaded: Bool
 
     init(
-        fd: Int32, queue: DispatchQueue, context: ConnectionContext, overloaded: Bool,
-        onClose: @escaping @Sendable (Connection) -> Void
+        fd: Int32, loop: EventLoop, context: ConnectionContext, overloaded: Bool,
+        onClose: @escaping @Sendable () -> Void
     ) {
         self.fd = fd
-        self.queue = queue
+        self.loop = loop
+        self.token = loop.makeToken()
         self.context = context
         self.onClose = onClose
         self.overloaded = overloaded
         self.state = Locked(State(phase: .idle(since: .now()), decoder: RequestDecoder(limits: context.parser.limits)))
-        self.readSource = DispatchSource.makeReadSource(fileDescriptor: fd, queue: queue)
-        self.writeSource = DispatchSource.makeWriteSource(fileDescriptor: fd, queue: queue)
-        self.timer = DispatchSource.makeTimerSource(queue: queue)
     }
 
+    /// Registers with the loop and starts reading; on the loop's thread.
     func start() {
-        readSource.setEventHandler { self.readable() }
-        writeSource.setEventHandler { self.writable() }
-        timer.setEventHandler { self.timerFired() }
-        // The descriptor is closed only when BOTH sources on it are unregistered, which is when
-        // their cancel handlers run. libdispatch's epoll backend keeps one record per descriptor
-        // number for all its sources (a "muxnote", shared by the read and write source) until
-        // the last one unregisters. Closing after the read source alone let accept() hand the
-        // same number to a new client while the old write source was still registered: the new
-        // connection's sources joined the stale record, epoll_ctl went to the wrong socket, and
-        // the manager thread trapped in _dispatch_source_refs_finalize_unregistration (issue 10
-        // item 7: the SIGILL under fuzzing, and a server that stopped answering in a soak).
-        let closeWhenBothAreGone: @Sendable () -> Void = { [fd] in
-            let last = self.state.withLock { state in
-                state.registeredSources -= 1
-                return state.registeredSources == 0
-            }
-            if last { Socket.close(fd) }
-        }
-        readSource.setCancelHandler(handler: closeWhenBothAreGone)
-        writeSource.setCancelHandler(handler: closeWhenBothAreGone)
-        queue.async {
-            self.state.withLock { state in
-                // Activated here, on the connection's queue, and before anything can close the
-                // connection: a source cancelled before it was ever resumed never runs its
-                // cancel handler, and releasing an inactive source traps in libdispatch.
-                self.readSource.resume()
-                self.timer.resume()
-                if self.overloaded {
-                    self.finish(self.context.responder.response(to: .overloaded), closing: true, &state)
-                } else {
-                    self.scheduleTimer(&state)
-                }
+        let serving = loop.register(self, token: token)
+        state.withLock { state in
+            setInterest(.readingOnly, &state)
+            if case .closed = state.phase { return }
+            state.shuttingDown = !serving
+            if overloaded || !serving {
+                finish(context.responder.response(to: .overloaded), closing: true, &state)
+            } else {
+                scheduleTimer(&state)
             }
         }
     }
 
-    /// The server is stopping: close when idle, or after the reply under way.
+    /// The server is stopping: close when idle, or after the reply under way. On the loop's thread.
     func shutdown() {
-        queue.async {
-            self.state.withLock { state in
-                state.shuttingDown = true
-                if case .idle = state.phase, state.outbound.isEmpty { self.close(&state) }
-            }
+        state.withLock { state in
+            state.shuttingDown = true
+            if case .idle = state.phase, state.outbound.isEmpty { close(&state) }
         }
+    }
+
+    /// What the loop saw on the socket.
+    func handle(_ event: Poller.Event) {
+        if event.writable { writable() }
+        if event.readable { readable() }
+    }
+
+    /// The loop's deadline check: acts when this connection's own deadline has come.
+    func checkDeadline(_ now: DispatchTime) {
+        let due = state.withLock { state -> Bool in
+            guard state.scheduledDeadline <= now else {
+                // Not yet: the loop forgot every deadline when it woke, so ask again.
+                if state.scheduledDeadline != .distantFuture { loop.wake(at: state.scheduledDeadline) }
+                return false
+            }
+            return true
+        }
+        if due { timerFired() }
     }
 
     // MARK: - Events
 
     private func readable() {
         state.withLock { state in
-            // An event already on its way when the connection closed: the descriptor is still
-            // ours (it closes after the cancel handlers), but there is nothing left to read for.
-            if case .closed = state.phase { return }
+            // Not reading (an answer is on its way, or the peer is done), or closed by the write
+            // that ran first for the same event.
+            guard state.interest.reading else { return }
             let closed = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 65536) { buffer in
                 // Bounded, so that a client streaming without pause is parsed (and refused at a
                 // limit) instead of buffered without end.
@@ -173,6 +163,7 @@ final class Connection: Sendable {
 
     private func writable() {
         state.withLock { state in
+            guard state.interest.writing else { return }
             flush(&state)
             // A reply that needed the write source is out: pipelined requests go on.
             if state.outbound.isEmpty, case .idle = state.phase { processBuffered(&state) }
@@ -260,7 +251,7 @@ final class Connection: Sendable {
                 let keepAlive = request.wantsKeepAlive
                 let isHead = request.method == "HEAD"
                 let later: @Sendable (HTTPReply) -> Void = { reply in
-                    self.queue.async {
+                    self.loop.execute {
                         self.state.withLock { state in
                             self.apply(reply, keepAlive: keepAlive, isHead: isHead, &state)
                             self.processBuffered(&state)
@@ -322,10 +313,7 @@ final class Connection: Sendable {
             case .interrupted:
                 continue
             case .wouldBlock:
-                if state.writeSuspended {
-                    state.writeSuspended = false
-                    writeSource.resume()
-                }
+                setInterest(Poller.Interest(reading: state.interest.reading, writing: true), &state)
                 scheduleTimer(&state)
                 return
             case .closed:
@@ -333,10 +321,8 @@ final class Connection: Sendable {
                 return
             }
         }
-        if !state.writeSuspended {
-            state.writeSuspended = true
-            writeSource.suspend()
-        }
+        setInterest(Poller.Interest(reading: state.interest.reading, writing: false), &state)
+        if case .closed = state.phase { return }
         if state.closeAfterWrite {
             // Half-close and keep draining: closing with unread bytes would reset the
             // connection and could destroy the reply before the client reads it.
@@ -358,15 +344,25 @@ final class Connection: Sendable {
     }
 
     private func suspendReading(_ state: inout State) {
-        guard !state.readSuspended else { return }
-        state.readSuspended = true
-        readSource.suspend()
+        setInterest(Poller.Interest(reading: false, writing: state.interest.writing), &state)
     }
 
     private func resumeReading(_ state: inout State) {
-        guard state.readSuspended else { return }
-        state.readSuspended = false
-        readSource.resume()
+        setInterest(Poller.Interest(reading: true, writing: state.interest.writing), &state)
+    }
+
+    /// Tells the poller what to watch for; a no-op when nothing changes, which is every request
+    /// of a busy keep-alive connection. A poller that refuses (out of kernel memory) closes the
+    /// connection: it could never be woken again.
+    private func setInterest(_ interest: Poller.Interest, _ state: inout State) {
+        guard interest != state.interest else { return }
+        if case .closed = state.phase { return }
+        guard loop.watch(fd, token: token, from: state.interest, to: interest) else {
+            context.logger.warning("the event loop refused a connection's socket", metadata: ["fd": "\(fd)"])
+            close(&state)
+            return
+        }
+        state.interest = interest
     }
 
     // MARK: - Timeouts
@@ -391,7 +387,7 @@ final class Connection: Sendable {
     private func scheduleTimer(_ state: inout State) {
         guard let deadline = deadline(of: state), deadline < state.scheduledDeadline else { return }
         state.scheduledDeadline = deadline
-        timer.schedule(deadline: deadline, leeway: .milliseconds(10))
+        loop.wake(at: deadline)
     }
 
     // MARK: - Closing
@@ -403,11 +399,13 @@ final class Connection: Sendable {
         state.outboundSent = 0
         state.inbound = []
         state.inboundStart = 0
-        timer.cancel()
-        if state.writeSuspended { writeSource.resume() }
-        writeSource.cancel()
-        if state.readSuspended { readSource.resume() }
-        readSource.cancel()
-        onClose(self)
+        // Unwatched before it is closed, and on the loop's thread: the number can be reused by
+        // the next accept at once, and an event for the old socket already read in this turn
+        // carries the old token, which no longer leads anywhere.
+        _ = loop.watch(fd, token: token, from: state.interest, to: .none)
+        state.interest = .none
+        Socket.close(fd)
+        loop.unregister(token)
+        onClose()
     }
 }

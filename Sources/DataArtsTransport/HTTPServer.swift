@@ -3,59 +3,76 @@ import DataArtsHTTP1
 public import Logging
 import DataArtsLocking
 
-/// An HTTP/1.1 server on a non-blocking listening socket, driven by Dispatch sources.
+/// An HTTP/1.1 server on a non-blocking listening socket, served by one `EventLoop` a core.
 ///
 /// The socket is bound and listening when `init` returns, so `port` is known at once (port 0
-/// included) and needs no readiness handshake.
+/// included) and needs no readiness handshake. Every loop watches the listener and accepts
+/// what it is woken for; new connections are dealt out to the loops in turn, so that a burst of
+/// connects accepted by one loop does not leave the others idle.
 public final class HTTPServer: Sendable {
     /// The bound port: the one asked for, or the kernel's pick for 0.
     public let port: UInt16
     public let configuration: HTTPServerConfiguration
 
     private let listener: Int32
-    private let acceptQueue = DispatchQueue(label: "dataarts-mock.accept")
-    private let loops: [DispatchQueue]
-    // DispatchSource is thread-safe but not annotated Sendable in corelibs-libdispatch (Swift 6.3.1).
-    nonisolated(unsafe) private let acceptSource: any DispatchSourceRead
+    private let loops: [EventLoop]
     private let context: ConnectionContext
     private let registry = Locked(Registry())
     private let drained = DispatchGroup()
 
     private struct Registry {
-        var connections: [ObjectIdentifier: Connection] = [:]
+        var open = 0
         var accepted = 0
         var stopping = false
+        /// Loops that still watch the listener; the last to stop closes it.
+        var watching = 0
     }
 
     public init(configuration: HTTPServerConfiguration, responder: some HTTPResponder, logger: Logger) throws(SocketError) {
         let (fd, port) = try Socket.listen(host: configuration.host, port: configuration.port, backlog: 1024)
+        var loops: [EventLoop] = []
+        do throws(SocketError) {
+            for index in 0..<max(1, configuration.loopCount) { loops.append(try EventLoop(label: "dataarts-mock.loop.\(index)")) }
+        } catch {
+            Socket.close(fd)
+            throw error
+        }
         self.listener = fd
         self.port = port
         self.configuration = configuration
-        self.loops = (0..<max(1, configuration.loopCount)).map { DispatchQueue(label: "dataarts-mock.loop.\($0)") }
+        self.loops = loops
         self.context = ConnectionContext(
             parser: RequestParser(limits: configuration.limits), responder: responder, configuration: configuration,
             logger: logger)
-        self.acceptSource = DispatchSource.makeReadSource(fileDescriptor: fd, queue: acceptQueue)
-        acceptSource.setEventHandler { [weak self] in self?.acceptPending() }
-        acceptSource.setCancelHandler { Socket.close(fd) }
-        acceptSource.resume()
+        registry.withLock { $0.watching = loops.count }
+        for loop in loops {
+            loop.execute { [weak self] in
+                guard let self else { return }
+                loop.watchListener(fd) { [weak self] loop in self?.acceptPending(on: loop) }
+            }
+            loop.start()
+        }
     }
 
     /// Connections open right now.
     public var openConnections: Int {
-        registry.withLock { $0.connections.count }
+        registry.withLock { $0.open }
     }
 
     /// Stops accepting; idle connections close now, busy ones after their current reply.
     public func stop() {
-        let connections = registry.withLock { registry -> [Connection] in
-            guard !registry.stopping else { return [] }
-            registry.stopping = true
-            return Array(registry.connections.values)
+        let first = registry.withLock { registry -> Bool in
+            defer { registry.stopping = true }
+            return !registry.stopping
         }
-        acceptSource.cancel()
-        for connection in connections { connection.shutdown() }
+        guard first else { return }
+        for loop in loops {
+            let told = loop.execute {
+                for connection in loop.stopAccepting() { connection.shutdown() }
+                self.listenerUnwatched()
+            }
+            if !told { listenerUnwatched() }
+        }
     }
 
     /// Waits until every connection has closed, at most `seconds`; true when they all did.
@@ -64,7 +81,18 @@ public final class HTTPServer: Sendable {
         drained.wait(timeout: .now() + seconds) == .success
     }
 
-    private func acceptPending() {
+    /// Closes the listener once no loop watches it any more: closing it under a loop's poller
+    /// would leave a registration behind for a number that the next socket may get.
+    private func listenerUnwatched() {
+        let last = registry.withLock { registry -> Bool in
+            registry.watching -= 1
+            return registry.watching == 0
+        }
+        if last { Socket.close(listener) }
+    }
+
+    /// On `loop`'s thread, which the listener woke.
+    private func acceptPending(on loop: EventLoop) {
         // Bounded so that one flood of connects cannot starve the loop of other work.
         for _ in 0..<64 {
             let fd: Int32
@@ -73,36 +101,34 @@ public final class HTTPServer: Sendable {
                 fd = accepted
             } catch {
                 context.logger.warning("accept failed", metadata: ["error": "\(error)"])
-                if error.isOutOfDescriptors {
-                    // Out of descriptors: the listener stays readable, so pause instead of spinning.
-                    // The server is held, not weakly captured, for those 100 ms: a source released
-                    // while suspended traps in libdispatch, so the resume must come whatever happens.
-                    acceptSource.suspend()
-                    acceptQueue.asyncAfter(deadline: .now() + .milliseconds(100)) { self.acceptSource.resume() }
-                }
+                // Out of descriptors: the listener stays readable, so pause instead of spinning.
+                if error.isOutOfDescriptors { loop.pauseAccepting(for: 100) }
                 return
             }
             let (admitted, index) = registry.withLock { registry -> (Bool, Int) in
                 registry.accepted += 1
-                return (!registry.stopping && registry.connections.count < configuration.maxClients, registry.accepted)
+                let admitted = !registry.stopping && registry.open < configuration.maxClients
+                if admitted { registry.open += 1 }
+                return (admitted, registry.accepted)
             }
-            let connection = Connection(
-                fd: fd, queue: DispatchQueue(label: "dataarts-mock.connection", target: loops[index % loops.count]),
-                context: context, overloaded: !admitted
-            ) { [weak self] connection in
-                self?.forget(connection)
+            if admitted { drained.enter() }
+            let owner = loops[index % loops.count]
+            let connection = Connection(fd: fd, loop: owner, context: context, overloaded: !admitted) { [weak self] in
+                if admitted { self?.forget() }
             }
-            if admitted {
-                registry.withLock { $0.connections[ObjectIdentifier(connection)] = connection }
-                drained.enter()
+            if owner === loop {
+                connection.start()
+            } else if !owner.execute({ connection.start() }) {
+                // That loop has ended (the server is stopping): nobody will serve this socket.
+                Socket.close(fd)
+                if admitted { forget() }
             }
-            connection.start()
         }
     }
 
-    private func forget(_ connection: Connection) {
-        let removed = registry.withLock { $0.connections.removeValue(forKey: ObjectIdentifier(connection)) != nil }
-        if removed { drained.leave() }
+    private func forget() {
+        registry.withLock { $0.open -= 1 }
+        drained.leave()
     }
 }
 
