@@ -16,6 +16,10 @@ final class Connection: Sendable {
     /// What the loop knows this connection by (see `Poller`).
     private let token: UInt64
     private let context: ConnectionContext
+    /// Called once when the connection stops holding a `--max-clients` slot: at its final
+    /// reply (lingering only drains the socket) or at close, whichever comes first.
+    private let onSlotFreed: @Sendable () -> Void
+    /// Called once, when the socket is closed.
     private let onClose: @Sendable () -> Void
     private let state: Locked<State>
 
@@ -58,6 +62,7 @@ final class Connection: Sendable {
         var peerClosed = false
         /// The deadline the loop has been asked to wake this connection for.
         var scheduledDeadline = DispatchTime.distantFuture
+        var slotFreed = false
     }
 
     /// Over `--max-clients`: answered 503 and closed as soon as it starts.
@@ -65,12 +70,13 @@ final class Connection: Sendable {
 
     init(
         fd: Int32, loop: EventLoop, context: ConnectionContext, overloaded: Bool,
-        onClose: @escaping @Sendable () -> Void
+        onSlotFreed: @escaping @Sendable () -> Void, onClose: @escaping @Sendable () -> Void
     ) {
         self.fd = fd
         self.loop = loop
         self.token = loop.makeToken()
         self.context = context
+        self.onSlotFreed = onSlotFreed
         self.onClose = onClose
         self.overloaded = overloaded
         self.state = Locked(State(phase: .idle(since: .now()), decoder: RequestDecoder(limits: context.parser.limits)))
@@ -328,6 +334,9 @@ final class Connection: Sendable {
             // connection and could destroy the reply before the client reads it.
             Socket.shutdownWrite(fd)
             state.phase = .lingering(since: .now())
+            // Served: a client that reads its reply and reconnects at once must find the slot
+            // free, though this side may not have seen its close yet.
+            freeSlot(&state)
             if state.peerClosed {
                 close(&state)
             } else {
@@ -392,6 +401,12 @@ final class Connection: Sendable {
 
     // MARK: - Closing
 
+    private func freeSlot(_ state: inout State) {
+        guard !state.slotFreed else { return }
+        state.slotFreed = true
+        onSlotFreed()
+    }
+
     private func close(_ state: inout State) {
         if case .closed = state.phase { return }
         state.phase = .closed
@@ -406,6 +421,7 @@ final class Connection: Sendable {
         state.interest = .none
         Socket.close(fd)
         loop.unregister(token)
+        freeSlot(&state)
         onClose()
     }
 }

@@ -21,6 +21,7 @@ public final class HTTPServer: Sendable {
     private let drained = DispatchGroup()
 
     private struct Registry {
+        /// Connections holding a `--max-clients` slot.
         var open = 0
         var accepted = 0
         var stopping = false
@@ -45,6 +46,8 @@ public final class HTTPServer: Sendable {
             parser: RequestParser(limits: configuration.limits), responder: responder, configuration: configuration,
             logger: logger)
         registry.withLock { $0.watching = loops.count }
+        // The listener counts as open until it is closed: a drained server refuses connects.
+        drained.enter()
         for loop in loops {
             loop.execute { [weak self] in
                 guard let self else { return }
@@ -54,7 +57,8 @@ public final class HTTPServer: Sendable {
         }
     }
 
-    /// Connections open right now.
+    /// Connections holding a `--max-clients` slot right now: open, and not yet past their final
+    /// reply.
     public var openConnections: Int {
         registry.withLock { $0.open }
     }
@@ -75,7 +79,8 @@ public final class HTTPServer: Sendable {
         }
     }
 
-    /// Waits until every connection has closed, at most `seconds`; true when they all did.
+    /// Waits until every connection and the listener have closed, at most `seconds`; true when
+    /// they all did.
     @discardableResult
     public func waitUntilDrained(seconds: Double) -> Bool {
         drained.wait(timeout: .now() + seconds) == .success
@@ -88,7 +93,10 @@ public final class HTTPServer: Sendable {
             registry.watching -= 1
             return registry.watching == 0
         }
-        if last { Socket.close(listener) }
+        if last {
+            Socket.close(listener)
+            drained.leave()
+        }
     }
 
     /// On `loop`'s thread, which the listener woke.
@@ -113,22 +121,25 @@ public final class HTTPServer: Sendable {
             }
             if admitted { drained.enter() }
             let owner = loops[index % loops.count]
-            let connection = Connection(fd: fd, loop: owner, context: context, overloaded: !admitted) { [weak self] in
-                if admitted { self?.forget() }
-            }
+            let connection = Connection(
+                fd: fd, loop: owner, context: context, overloaded: !admitted,
+                onSlotFreed: { [weak self] in if admitted { self?.freeSlot() } },
+                onClose: { [weak self] in if admitted { self?.drained.leave() } })
             if owner === loop {
                 connection.start()
             } else if !owner.execute({ connection.start() }) {
                 // That loop has ended (the server is stopping): nobody will serve this socket.
                 Socket.close(fd)
-                if admitted { forget() }
+                if admitted {
+                    freeSlot()
+                    drained.leave()
+                }
             }
         }
     }
 
-    private func forget() {
+    private func freeSlot() {
         registry.withLock { $0.open -= 1 }
-        drained.leave()
     }
 }
 
