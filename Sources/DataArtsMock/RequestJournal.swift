@@ -12,38 +12,31 @@ public final class RequestJournal: Sendable {
     private let state: Locked<State>
 
     private struct State {
-        /// Oldest first from `start`; the dead prefix is compacted once it is half the array,
-        /// so that dropping the oldest costs O(1) amortised.
-        var entries: [JournalEntry] = []
-        var start = 0
+        /// Oldest first.
+        var entries = Ring<JournalEntry>()
         var bytes = 0
         var dropped = 0
         var nextSeq = 1
 
-        var live: ArraySlice<JournalEntry> { entries[start...] }
-
         /// The live entries with `seq` above `since`, found by bisection (seq only grows), so
         /// that a page polling for what is new copies only that.
-        func live(after since: Int?) -> ArraySlice<JournalEntry> {
-            guard let since else { return live }
-            var low = start
+        func live(after since: Int?) -> [JournalEntry] {
+            guard let since else { return entries.elements(from: 0) }
+            var low = 0
             var high = entries.count
             while low < high {
                 let middle = (low + high) / 2
                 if entries[middle].seq <= since { low = middle + 1 } else { high = middle }
             }
-            return entries[low...]
+            return entries.elements(from: low)
         }
-        var count: Int { entries.count - start }
+        var count: Int { entries.count }
 
-        mutating func dropOldest() {
-            bytes -= entries[start].byteCost
-            start += 1
+        mutating func dropOldest() -> JournalEntry {
+            let oldest = entries.removeFirst()
+            bytes -= oldest.byteCost
             dropped += 1
-            if start >= 1024 && start * 2 >= entries.count {
-                entries.removeFirst(start)
-                start = 0
-            }
+            return oldest
         }
     }
 
@@ -101,22 +94,27 @@ public final class RequestJournal: Sendable {
     /// Adds `entry`, giving it the next sequence number, and drops the oldest entries until
     /// both the count and the byte budget hold.
     func record(_ entry: JournalEntry) {
-        state.withLock { state in
+        // What is pushed out is returned from the lock and freed after it, when the result is
+        // dropped: each entry holds a dozen strings and bodies.
+        _ = state.withLock { state -> (first: JournalEntry?, more: [JournalEntry]) in
             var entry = entry
             entry.seq = state.nextSeq
             state.nextSeq += 1
             let cost = entry.byteCost
+            var evicted: (first: JournalEntry?, more: [JournalEntry]) = (nil, [])
             while state.count > 0 && (state.count >= capacity || state.bytes + cost > maxBytes) {
-                state.dropOldest()
+                let oldest = state.dropOldest()
+                if evicted.first == nil { evicted.first = oldest } else { evicted.more.append(oldest) }
             }
             state.entries.append(entry)
             state.bytes += cost
+            return evicted
         }
     }
 
     public func entries(matching filter: Filter = Filter()) -> Snapshot {
         let (live, dropped, bytes) = state.withLock { state in
-            (Array(state.live(after: filter.since)), state.dropped, state.bytes)
+            (state.live(after: filter.since), state.dropped, state.bytes)
         }
         var matching = live.filter(filter.matches)
         if let limit = filter.limit { matching = Array(matching.suffix(max(0, limit))) }
@@ -127,7 +125,7 @@ public final class RequestJournal: Sendable {
     public func statistics() -> Statistics {
         state.withLock { state in
             Statistics(
-                count: state.count, oldestSeq: state.live.first?.seq, nextSeq: state.nextSeq, bytes: state.bytes,
+                count: state.count, oldestSeq: state.entries.first?.seq, nextSeq: state.nextSeq, bytes: state.bytes,
                 dropped: state.dropped)
         }
     }
@@ -145,8 +143,7 @@ public final class RequestJournal: Sendable {
     /// Empties the journal and its `dropped` count.
     public func clear() {
         state.withLock { state in
-            state.entries = []
-            state.start = 0
+            state.entries.removeAll()
             state.bytes = 0
             state.dropped = 0
         }
@@ -155,11 +152,12 @@ public final class RequestJournal: Sendable {
     /// Removes the entries of one project and/or workspace (a scoped reset).
     func clear(projectID: String?, workspace: String?) {
         state.withLock { state in
-            state.entries = state.live.filter { entry in
+            let kept = state.live(after: nil).filter { entry in
                 !((projectID == nil || entry.projectID == projectID) && (workspace == nil || entry.workspace == workspace))
             }
-            state.start = 0
-            state.bytes = state.entries.reduce(0) { $0 + $1.byteCost }
+            state.entries.removeAll()
+            for entry in kept { state.entries.append(entry) }
+            state.bytes = kept.reduce(0) { $0 + $1.byteCost }
         }
     }
 }

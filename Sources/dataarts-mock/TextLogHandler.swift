@@ -18,14 +18,24 @@ struct TextLogHandler: LogHandler {
         let merged = metadata.isEmpty ? (event.metadata ?? [:]) : metadata.merging(event.metadata ?? [:]) { $1 }
         var line = LogTimestamp.now()
         line.reserveCapacity(256)
-        line += " \(event.level) \(label):"
-        for key in merged.keys.sorted() {
+        // rawValue, not interpolation: the same text, without `String(describing:)`'s lookups.
+        line += " "
+        line += event.level.rawValue
+        line += " "
+        line += label
+        line += ":"
+        // Sorted pairs in one pass, not sorted keys and a look-up each (perf: a show's access line).
+        for (key, value) in merged.sorted(by: { $0.key < $1.key }) {
             line += " "
             line += key
             line += "="
-            if let value = merged[key] { line += value.description }
+            line += value.description
         }
-        line += " [\(event.source)] \(event.message)\n"
+        line += " ["
+        line += event.source
+        line += "] "
+        line += event.message.description
+        line += "\n"
         writer.append(line)
     }
 }

@@ -17,7 +17,11 @@ struct RequestContext: Sendable {
     var route: (method: String, template: RouteTemplate)?
     /// Set by fault injection: how long to hold whatever answer follows.
     var latencyMilliseconds = 0
-    var outcome: Outcome = .failure(.internalError("the request was not answered"))
+    var outcome: Outcome = RequestContext.unanswered
+
+    /// Built once: formatting the vendor's message template for every request showed as 4% of
+    /// a show in perf, for an outcome that every answered request replaces.
+    private static let unanswered: Outcome = .failure(.internalError("the request was not answered"))
 
     init(_ request: HTTPRequest, requestID: String, startedAt: Double) {
         self.requestID = requestID
