@@ -44,7 +44,7 @@ extension JSONWriter {
     }
 
     /// The comma between the values of an array or the members of an object; nothing after a key.
-    private mutating func separateValue() {
+    mutating func separateValue() {
         if afterKey {
             afterKey = false
             return

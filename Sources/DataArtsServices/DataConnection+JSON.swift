@@ -13,20 +13,20 @@ extension DataConnection {
     /// The show object written straight into `writer`: the one place its shape is written.
     func writeShow(into writer: inout JSONWriter) {
         writer.beginObject()
-        writer.member("dw_name", .string(settings.name))
-        writer.member("dw_type", .string(settings.type))
-        writer.key("dw_config")
+        writer.member(Key.dwName, .string(settings.name))
+        writer.member(Key.dwType, .string(settings.type))
+        writer.key(Key.dwConfig)
         SecretMask.write(config, into: &writer)
-        writer.member("agent_id", Self.optional(settings.agentID))
-        writer.member("agent_name", Self.optional(settings.agentName))
-        writer.member("env_type", .number(JSONNumber(settings.environment)))
-        writer.member("qualified_name", .string(qualifiedName))
-        writer.member("dw_id", .string(id))
-        writer.member("create_user", .string(createUser))
-        writer.member("create_time", .number(JSONNumber(Int(createTime))))
-        writer.member("dw_catagory", Self.optional(settings.category))
-        writer.member("description", Self.optional(settings.description))
-        writer.member("update_type", .number(JSONNumber(updateType)))
+        writer.member(Key.agentId, Self.optional(settings.agentID))
+        writer.member(Key.agentName, Self.optional(settings.agentName))
+        writer.member(Key.envType, .number(JSONNumber(settings.environment)))
+        writer.member(Key.qualifiedName, .string(qualifiedName))
+        writer.member(Key.dwId, .string(id))
+        writer.member(Key.createUser, .string(createUser))
+        writer.member(Key.createTime, .number(JSONNumber(Int(createTime))))
+        writer.member(Key.dwCatagory, Self.optional(settings.category))
+        writer.member(Key.description, Self.optional(settings.description))
+        writer.member(Key.updateType, .number(JSONNumber(updateType)))
         writer.endObject()
     }
 
@@ -44,19 +44,36 @@ extension DataConnection {
     /// writes fifty of these per answer (perf: building them was a fifth of list's time).
     func writeListItem(into writer: inout JSONWriter) {
         writer.beginObject()
-        writer.member("dw_name", .string(settings.name))
-        writer.member("dw_type", .string(settings.type))
-        writer.member("create_user", .string(createUser))
-        writer.member("create_time", .number(JSONNumber(Int(createTime))))
-        writer.member("agent_id", Self.optional(settings.agentID))
-        writer.member("agent_name", Self.optional(settings.agentName))
-        writer.member("dw_id", .string(id))
-        writer.member("qualified_name", .string(qualifiedName))
-        writer.member("description", Self.optional(settings.description))
+        writer.member(Key.dwName, .string(settings.name))
+        writer.member(Key.dwType, .string(settings.type))
+        writer.member(Key.createUser, .string(createUser))
+        writer.member(Key.createTime, .number(JSONNumber(Int(createTime))))
+        writer.member(Key.agentId, Self.optional(settings.agentID))
+        writer.member(Key.agentName, Self.optional(settings.agentName))
+        writer.member(Key.dwId, .string(id))
+        writer.member(Key.qualifiedName, .string(qualifiedName))
+        writer.member(Key.description, Self.optional(settings.description))
         writer.endObject()
     }
 
     private static func optional(_ text: String?) -> JSONValue {
         text.map(JSONValue.string) ?? .null
     }
+}
+
+/// The keys of the show and list objects, encoded once (see `JSONKey`).
+private enum Key {
+    static let agentId = JSONKey("agent_id")
+    static let agentName = JSONKey("agent_name")
+    static let createTime = JSONKey("create_time")
+    static let createUser = JSONKey("create_user")
+    static let description = JSONKey("description")
+    static let dwCatagory = JSONKey("dw_catagory")
+    static let dwConfig = JSONKey("dw_config")
+    static let dwId = JSONKey("dw_id")
+    static let dwName = JSONKey("dw_name")
+    static let dwType = JSONKey("dw_type")
+    static let envType = JSONKey("env_type")
+    static let qualifiedName = JSONKey("qualified_name")
+    static let updateType = JSONKey("update_type")
 }
