@@ -49,7 +49,7 @@ public struct FaultRule: Sendable, Equatable {
 
     /// Whether it applies to a request for `template` with these values: `path` is the
     /// request's path, or a template of the same shape as the route's.
-    func matches(method: String, path: String, template: RouteTemplate, projectID: String, workspace: String?) -> Bool {
+    func matches(method: String, path: Substring, template: RouteTemplate, projectID: String, workspace: String?) -> Bool {
         (self.method.map { $0 == method || $0.uppercased() == method } ?? true)
             && (self.path.map { $0 == path || pathTemplate?.hasSameShape(as: template) == true } ?? true)
             && (self.projectID.map { $0 == projectID } ?? true)

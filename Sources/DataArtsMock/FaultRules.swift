@@ -52,7 +52,7 @@ public final class FaultRules: Sendable {
     }
 
     /// The first rule matching the request, counted as used.
-    func take(method: String, path: String, template: RouteTemplate, projectID: String, workspace: String?) -> FaultRule? {
+    func take(method: String, path: Substring, template: RouteTemplate, projectID: String, workspace: String?) -> FaultRule? {
         state.withLock { state in
             guard !state.rules.isEmpty, let index = state.rules.firstIndex(where: {
                 $0.matches(method: method, path: path, template: template, projectID: projectID, workspace: workspace)

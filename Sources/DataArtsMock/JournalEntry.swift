@@ -1,6 +1,8 @@
+import DataArtsHTTP1
 import DataArtsJSON
 
-/// One request as the journal keeps it, secrets already redacted (SPEC §6).
+/// One request as the journal keeps it (SPEC §6): its body redacted when recorded, its headers
+/// whenever they are read.
 public struct JournalEntry: Sendable, Equatable {
     public var seq: Int
     public var timeMilliseconds: Int64
@@ -10,7 +12,15 @@ public struct JournalEntry: Sendable, Equatable {
     public var query: String
     public var projectID: String?
     public var workspace: String?
-    public var headers: [(name: String, value: String)]
+    /// The request's headers, with credentials, cookies and secret-named headers masked.
+    public var headers: [(name: String, value: String)] {
+        get { Redaction.headers(sentHeaders) }
+        set { sentHeaders = HTTPHeaders(newValue.map { HTTPHeaders.Field(name: $0.name, value: $0.value) }) }
+    }
+    /// The headers as they arrived: kept as the request's own value (no copy) and redacted when
+    /// read, not for every request on the way through, which showed in perf; they never leave
+    /// the journal unredacted.
+    var sentHeaders: HTTPHeaders
     /// The parsed JSON body, a string when it does not parse, `nil` when there is none. Kept
     /// internal: the JSON module is not a product, so the public face is `bodyText`.
     var body: JSONValue?
@@ -38,7 +48,7 @@ public struct JournalEntry: Sendable, Equatable {
     /// fixed allowance for the rest of the entry.
     var byteCost: Int {
         Self.fixedCost + (response?.byteCost ?? 0) + path.utf8.count + query.utf8.count
-            + headers.reduce(0) { $0 + $1.name.utf8.count + $1.value.utf8.count } + bodyBytes
+            + sentHeaders.reduce(0) { $0 + $1.name.utf8.count + $1.value.utf8.count } + bodyBytes
     }
 
     static let fixedCost = 256

@@ -5,7 +5,12 @@ import DataArtsServices
 /// The answer a journaled request got, redacted by the same rule as the request (SPEC §6).
 public struct JournalResponse: Sendable {
     public var status: Int
-    public var headers: [(name: String, value: String)]
+    /// The answer's headers, redacted when read (see `JournalEntry.headers`).
+    public var headers: [(name: String, value: String)] {
+        get { Redaction.headers(sentHeaders) }
+        set { sentHeaders = HTTPHeaders(newValue.map { HTTPHeaders.Field(name: $0.name, value: $0.value) }) }
+    }
+    var sentHeaders: HTTPHeaders
     /// The JSON body with secrets masked, a string when it is not JSON or was cut, nil when
     /// empty. Internal like `JournalEntry.body`: the public face is `bodyText`.
     var body: JSONValue? {
@@ -35,7 +40,7 @@ public struct JournalResponse: Sendable {
     /// parsed back from the bytes.
     init(_ response: HTTPResponse, outcome: Outcome, requestID: String) {
         status = response.status.code
-        headers = Redaction.headers(response.headers)
+        sentHeaders = response.headers
         var json: JSONValue?
         switch outcome {
         case .answer(let answer):
@@ -51,13 +56,15 @@ public struct JournalResponse: Sendable {
         if let pendingJSON {
             keptBody = nil
             bodyTruncated = nil
-            byteCost = pendingJSON.count + headers.reduce(0) { $0 + $1.name.utf8.count + $1.value.utf8.count }
+            // The buffer's capacity, not its count: it is the service's own answer buffer, and
+            // a grown array holds up to twice what it says (RSS outgrew the budget on lists).
+            byteCost = pendingJSON.capacity + sentHeaders.reduce(0) { $0 + $1.name.utf8.count + $1.value.utf8.count }
             return
         }
         let kept = JournalBody(bytes: response.body, json: json)
         keptBody = kept.value
         bodyTruncated = kept.truncatedFrom
-        byteCost = kept.keptBytes + headers.reduce(0) { $0 + $1.name.utf8.count + $1.value.utf8.count }
+        byteCost = kept.keptBytes + sentHeaders.reduce(0) { $0 + $1.name.utf8.count + $1.value.utf8.count }
     }
 
     var json: JSONValue {

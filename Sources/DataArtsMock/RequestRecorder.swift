@@ -29,7 +29,7 @@ struct RequestRecorder: Sendable {
         journal.record(JournalEntry(
             seq: 0, timeMilliseconds: clock.nowMilliseconds, method: request.method, path: String(request.path),
             query: request.query.map(String.init) ?? "", projectID: context.projectID, workspace: request.headers["workspace"],
-            headers: Redaction.headers(request.headers), body: body.value, bodyTruncated: body.truncatedFrom,
+            sentHeaders: request.headers, body: body.value, bodyTruncated: body.truncatedFrom,
             status: context.outcome.status?.code ?? 0, errorCode: context.outcome.errorCode, requestID: context.requestID,
             durationMilliseconds: elapsed, principal: request.principal.label,
             response: response.map { JournalResponse($0, outcome: context.outcome, requestID: context.requestID) }, bodyBytes: body.keptBytes))

@@ -4,6 +4,10 @@ public import DataArtsHTTP1
 /// asking, and the body, parsed at most once whoever reads it first.
 public struct ServiceRequest: Sendable {
     public let head: HTTPRequest
+    /// `head.path` and `head.query`, found once: the router, the fault rules, the journal and
+    /// the access log each ask, and each search showed in the profile of a show.
+    public let path: Substring
+    public let query: Substring?
     public var parameters: [String: String]
     public var principal: Principal
     public var body: RequestBody
@@ -11,13 +15,13 @@ public struct ServiceRequest: Sendable {
     /// `body` shares `request.body`'s storage (arrays are copy-on-write): the bytes are held once.
     public init(_ request: HTTPRequest, parameters: [String: String] = [:], principal: Principal = Principal()) {
         head = request
+        path = request.path
+        query = request.query
         body = RequestBody(request.body)
         self.parameters = parameters
         self.principal = principal
     }
 
     public var method: String { head.method }
-    public var path: Substring { head.path }
-    public var query: Substring? { head.query }
     public var headers: HTTPHeaders { head.headers }
 }

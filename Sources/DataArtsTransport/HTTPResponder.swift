@@ -18,7 +18,9 @@ public enum HTTPRefusal: Sendable, Equatable {
 
 /// The application behind the transport.
 public protocol HTTPResponder: Sendable {
-    /// Answers `request`, called on the connection's queue. Return the reply when it is ready
+    /// Answers `request`, called on the thread of the connection's event loop: a slow answer
+    /// holds up every connection of that loop, so return `nil` and answer `later` for anything
+    /// that waits (a delay, a disk write). Return the reply when it is ready
     /// now (the common case, answered without another hop), or `nil` and call `later` exactly
     /// once, from any thread (a delayed or persisted answer). Requests on one connection are
     /// passed one at a time, so replies leave in request order.

@@ -14,7 +14,7 @@ struct FaultStage: RequestStage {
             fault = header
         } else if let route = context.route {
             fault = faults.take(
-                method: request.method, path: String(request.path), template: route.template,
+                method: request.method, path: request.path, template: route.template,
                 projectID: context.projectID ?? "", workspace: request.headers["workspace"]
             ).map(InjectedFault.init(rule:))
         } else {
