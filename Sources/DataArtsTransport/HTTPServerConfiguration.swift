@@ -14,14 +14,17 @@ public struct HTTPServerConfiguration: Sendable {
     public var idleTimeout: Double
     /// Open connections beyond which new clients get 503 and are closed.
     public var maxClients: Int
-    /// Serial queues that every connection queue targets: the bound on threads doing I/O.
+    /// Event loops, each a thread with its own poller that serves the connections dealt to it.
     public var loopCount: Int
 
-    /// Two per core. Measured with wrk (64 keep-alive connections) on 2 cores: 1 loop 13.3k
-    /// req/s, 2 loops 21.7–23.3k, 4 loops 27.1–30.0k, 8 loops 14.0–15.0k, 16 loops 17.9–20.8k:
-    /// with libdispatch, a wakeup per event costs more than a little oversubscription.
+    /// One per core. Measured on 2 cores with `compare.sh` (wrk -t2 -c64, 3 rounds, medians, two
+    /// runs): 4 loops 14.8k create / 23.2k show / 7.4k list req/s against 2 loops' 18.9k / 36.1k
+    /// / 15.0k; 1 loop 15.4k / 31.6k / 8.4k against 19.9k / 33.5k / 13.7k. Each loop is a
+    /// thread that never blocks but in its poller,
+    /// so more loops than cores only take turns on them. (The Dispatch-source design before
+    /// the event loops did best with two per core: a wake-up per event cost more than that.)
     public static var defaultLoopCount: Int {
-        max(2, 2 * onlineProcessorCount)
+        max(1, onlineProcessorCount)
     }
 
     public init(
