@@ -30,5 +30,9 @@ extension DataArtsMockCommand {
     static func exitProcess(_ status: Int32) -> Never {
         exit(status)
     }
+
+    static func sleepForever() -> Never {
+        while true { _ = pause() }
+    }
 }
 #endif

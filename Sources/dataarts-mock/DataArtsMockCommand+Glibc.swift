@@ -33,5 +33,10 @@ extension DataArtsMockCommand {
     static func exitProcess(_ status: Int32) -> Never {
         exit(status)
     }
+
+    /// The calling thread asleep for good: `pause` returns only after a signal's handler ran.
+    static func sleepForever() -> Never {
+        while true { _ = pause() }
+    }
 }
 #endif

@@ -232,9 +232,11 @@ struct DataArtsMockCommand: ParsableCommand {
         // after the ready line must stop it gracefully, never be lost. libdispatch installs its
         // signal handler asynchronously once a source is resumed; the usual `SIG_IGN` first
         // would drop a signal arriving in between, so instead the disposition is left alone and
-        // the ready line waits until the handler is in place.
+        // the ready line waits until the handler is in place. The handlers run on a queue of
+        // their own, not the main queue, which nothing else uses (see the end of this method).
+        let signalQueue = DispatchQueue(label: "dataarts-mock.signals")
         let signals = Self.stopSignals.map { number in
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .main)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: signalQueue)
             source.setEventHandler {
                 logger.info("stopping", metadata: ["signal": "\(number)"])
                 server.stop()
@@ -247,7 +249,7 @@ struct DataArtsMockCommand: ParsableCommand {
             }
             source.resume()
             // Kept for the life of the process on purpose: under -O, `withExtendedLifetime`
-            // around the never-returning `dispatchMain()` did not keep the sources alive, so
+            // around the never-returning wait below did not keep the sources alive, so
             // they were cancelled at once and a release build ignored SIGTERM.
             _ = Unmanaged.passRetained(source as AnyObject)
             return source
@@ -266,7 +268,11 @@ struct DataArtsMockCommand: ParsableCommand {
         Self.writeReadyLine("listening on \(server.url)\n")
 
         _ = signals
-        dispatchMain()
+        // Not `dispatchMain()`: it ends the main thread with pthread_exit, whose forced unwind
+        // reads the binary's unwind tables (.eh_frame and its index, about 350 KiB that then
+        // stay resident) only to park a thread. The main thread sleeps instead; a stop signal
+        // may interrupt its sleep, never end it.
+        Self.sleepForever()
     }
 
     /// All of `line` to stdout with write(2); a closed stdout loses the line, not the server
