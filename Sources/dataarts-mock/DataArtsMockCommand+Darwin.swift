@@ -28,7 +28,7 @@ extension DataArtsMockCommand {
     static var processID: Int32 { getpid() }
 
     static func exitProcess(_ status: Int32) -> Never {
-        exit(status)
+        Darwin.exit(status)
     }
 
     static func sleepForever() -> Never {

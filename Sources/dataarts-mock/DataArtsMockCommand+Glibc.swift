@@ -30,8 +30,9 @@ extension DataArtsMockCommand {
 
     static var processID: Int32 { getpid() }
 
+    /// Qualified, because ParsableCommand has an `exit(withError:)` of its own.
     static func exitProcess(_ status: Int32) -> Never {
-        exit(status)
+        Glibc.exit(status)
     }
 
     /// The calling thread asleep for good: `pause` returns only after a signal's handler ran.
