@@ -1,5 +1,4 @@
 import DataArtsServices
-import Foundation
 import DataArtsHTTP1
 import DataArtsJSON
 public import Logging

@@ -1,7 +1,6 @@
 import DataArtsLocking
 import DataArtsServices
 import Dispatch
-import Foundation
 import Logging
 
 /// `--state-file`: an answer that acknowledges a change leaves only once the change is on
@@ -173,11 +172,10 @@ final class StateFile: StoreObserver, WorkspaceObserver, Sendable {
 
     /// Copies the original next to it as `FILE.damaged-<UTC time>` and answers that name.
     private func setAside(_ bytes: [UInt8]) throws(MockServerError) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
-        let base = "\(path).damaged-\(formatter.string(from: Date()))"
+        // `20260102T030405Z`: the real time (not the mock's clock, which a test may freeze),
+        // ISO 8601's basic format, which needs no separator a file name could trip on.
+        let stamp = ISOTimestamp(milliseconds: MockClock.realMilliseconds()).seconds.filter { $0 != "-" && $0 != ":" }
+        let base = "\(path).damaged-\(stamp)Z"
         for attempt in 1...100 {
             let copy = attempt == 1 ? base : "\(base)-\(attempt)"
             let fd = SystemFile.createNew(copy)

@@ -22,17 +22,29 @@ public final class Account: Sendable {
     public static let defaultName = "dataarts-mock"
 
     public let name: String
-    public let domainID: String
     /// `--project` flags, in order; a later flag for the same region wins.
     public let configuredProjects: [Project]
     /// `--user NAME:PASSWORD`: the users strict mode lets log in.
     public let users: [String: String]
     /// Derived projects already used, in first-use order.
     private let usedRegions = Locked<[String]>([])
+    /// `domainID` once derived.
+    private let derivedDomainID = Locked<String?>(nil)
+
+    /// The account's id, derived from its name on first use rather than at start: that
+    /// SHA-256 would be the process's first, and the first brings swift-crypto's and
+    /// BoringSSL's code into memory (about 0.7 MiB of an idle server's RSS).
+    public var domainID: String {
+        derivedDomainID.withLock { cached in
+            if let cached { return cached }
+            let id = DerivedID.hex("domain", name)
+            cached = id
+            return id
+        }
+    }
 
     public init(name: String = Account.defaultName, projects: [Project] = [], users: [String: String] = [:]) {
         self.name = name
-        domainID = DerivedID.hex("domain", name)
         var seen: [String: Int] = [:]
         var unique: [Project] = []
         for project in projects {

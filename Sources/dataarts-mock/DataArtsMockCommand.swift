@@ -1,7 +1,6 @@
 import ArgumentParser
 import DataArtsMock
 import Dispatch
-import Foundation
 import Logging
 
 /// The command line: flags → `MockConfiguration`, then serve until SIGINT or SIGTERM.
@@ -189,7 +188,7 @@ struct DataArtsMockCommand: ParsableCommand {
         ProcessSetup.raiseOpenFileLimit()
         // A file-size limit (RLIMIT_FSIZE) then fails the state file's write with EFBIG, which
         // it answers as 500 DAYU.3531 like a full disk, instead of killing the process.
-        signal(SIGXFSZ, SIG_IGN)
+        Self.ignoreFileSizeSignals()
         let format = logFormat
         let level = logLevel.level
         LoggingSystem.bootstrap { label in
@@ -206,7 +205,7 @@ struct DataArtsMockCommand: ParsableCommand {
 
         var configuration = configuration
         do throws(CredentialLinesError) {
-            if let lines = ProcessInfo.processInfo.environment["DATAARTS_MOCK_CREDENTIALS"] {
+            if let lines = Self.environmentValue("DATAARTS_MOCK_CREDENTIALS") {
                 try configuration.auth.add(credentialLines: lines, from: "DATAARTS_MOCK_CREDENTIALS")
             }
             if let credentialsFile {
@@ -233,9 +232,11 @@ struct DataArtsMockCommand: ParsableCommand {
         // after the ready line must stop it gracefully, never be lost. libdispatch installs its
         // signal handler asynchronously once a source is resumed; the usual `SIG_IGN` first
         // would drop a signal arriving in between, so instead the disposition is left alone and
-        // the ready line waits until the handler is in place.
-        let signals = [SIGINT, SIGTERM].map { number in
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .main)
+        // the ready line waits until the handler is in place. The handlers run on a queue of
+        // their own, not the main queue, which nothing else uses (see the end of this method).
+        let signalQueue = DispatchQueue(label: "dataarts-mock.signals")
+        let signals = Self.stopSignals.map { number in
+            let source = DispatchSource.makeSignalSource(signal: number, queue: signalQueue)
             source.setEventHandler {
                 logger.info("stopping", metadata: ["signal": "\(number)"])
                 server.stop()
@@ -244,18 +245,18 @@ struct DataArtsMockCommand: ParsableCommand {
                 }
                 // Every line accepted before the signal reaches stderr before the exit.
                 LogWriter.standardError.flush()
-                Foundation.exit(0)
+                Self.exitProcess(0)
             }
             source.resume()
             // Kept for the life of the process on purpose: under -O, `withExtendedLifetime`
-            // around the never-returning `dispatchMain()` did not keep the sources alive, so
+            // around the never-returning wait below did not keep the sources alive, so
             // they were cancelled at once and a release build ignored SIGTERM.
             _ = Unmanaged.passRetained(source as AnyObject)
             return source
         }
-        Self.waitForSignalHandlers([SIGINT, SIGTERM])
+        Self.waitForSignalHandlers(Self.stopSignals)
         if let readyFile {
-            let ready = "{\"url\":\"\(server.url)\",\"port\":\(server.port),\"pid\":\(getpid())}\n"
+            let ready = "{\"url\":\"\(server.url)\",\"port\":\(server.port),\"pid\":\(Self.processID)}\n"
             do throws(FileError) {
                 try AtomicFile.write(Array(ready.utf8), to: readyFile)
             } catch {
@@ -267,7 +268,11 @@ struct DataArtsMockCommand: ParsableCommand {
         Self.writeReadyLine("listening on \(server.url)\n")
 
         _ = signals
-        dispatchMain()
+        // Not `dispatchMain()`: it ends the main thread with pthread_exit, whose forced unwind
+        // reads the binary's unwind tables (.eh_frame and its index, about 350 KiB that then
+        // stay resident) only to park a thread. The main thread sleeps instead; a stop signal
+        // may interrupt its sleep, never end it.
+        Self.sleepForever()
     }
 
     /// All of `line` to stdout with write(2); a closed stdout loses the line, not the server
@@ -276,10 +281,11 @@ struct DataArtsMockCommand: ParsableCommand {
         let bytes = Array(line.utf8)
         var offset = 0
         while offset < bytes.count {
-            let written = bytes[offset...].withUnsafeBytes { write(1, $0.baseAddress, $0.count) }
-            if written < 0 && errno == EINTR { continue }
-            guard written > 0 else { return }
-            offset += written
+            switch bytes[offset...].withUnsafeBytes({ LogWriter.writeSome(1, $0) }) {
+            case .wrote(let count): offset += count
+            case .interrupted: continue
+            case .failed: return
+            }
         }
     }
 
@@ -287,19 +293,14 @@ struct DataArtsMockCommand: ParsableCommand {
     private static func fail(_ message: String) -> Never {
         LogWriter.standardError.append("dataarts-mock: \(message)\n")
         LogWriter.standardError.flush()
-        Foundation.exit(1)
+        Self.exitProcess(1)
     }
 
     /// Waits (at most a second) until each signal has a handler instead of its default action.
     private static func waitForSignalHandlers(_ numbers: [Int32]) {
         for _ in 0..<1000 {
-            let installed = numbers.allSatisfy { number in
-                var current = sigaction()
-                sigaction(number, nil, &current)
-                return unsafeBitCast(current.__sigaction_handler.sa_handler, to: Int.self) != unsafeBitCast(SIG_DFL, to: Int.self)
-            }
-            if installed { return }
-            usleep(1000)
+            if numbers.allSatisfy(hasHandler) { return }
+            sleep(microseconds: 1000)
         }
     }
 
