@@ -46,7 +46,10 @@ final class StateFileLock: Sendable {
             defer { fd = -1 }
             return fd
         }
-        if fd >= 0 { SystemFile.close(fd) }
+        if fd >= 0 {
+            SystemFile.unlock(fd)
+            SystemFile.close(fd)
+        }
     }
 
     /// The pid the holder wrote, if it could be read.

@@ -76,6 +76,13 @@ enum SystemFile {
         flock(fd, LOCK_EX | LOCK_NB) == 0
     }
 
+    /// Drops the lock on the open file itself, not only this descriptor: a child process
+    /// between fork and exec holds a copy of the descriptor, and closing ours alone would leave
+    /// the lock held until that child execs.
+    static func unlock(_ fd: Int32) {
+        _ = flock(fd, LOCK_UN)
+    }
+
     static var processID: Int32 { getpid() }
 
     static func kind(of path: String) -> FileKind {
