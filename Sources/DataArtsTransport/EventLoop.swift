@@ -43,7 +43,8 @@ final class EventLoop: Sendable {
         let fd: Int32
         let token: UInt64
         let accept: @Sendable (EventLoop) -> Void
-        var paused = false
+        /// Set while accepting is paused (out of descriptors): when to watch it again.
+        var resumeAt: DispatchTime?
     }
 
     init(label: String) throws(SocketError) {
@@ -119,23 +120,29 @@ final class EventLoop: Sendable {
     }
 
     /// Out of descriptors: stops watching the listener for a while, which stays readable and
-    /// would otherwise wake the loop without end.
+    /// would otherwise wake the loop without end. The loop's own deadline brings it back: a
+    /// Dispatch timer may need a descriptor of its own (a timerfd), and there is none to be had
+    /// (seen: the listener was never watched again after EMFILE).
     func pauseAccepting(for milliseconds: Int) {
+        let resumeAt = DispatchTime.now() + .milliseconds(milliseconds)
         state.withLock { state in
-            guard var listener = state.listener, !listener.paused else { return }
-            listener.paused = true
+            guard var listener = state.listener, listener.resumeAt == nil else { return }
+            listener.resumeAt = resumeAt
             state.listener = listener
             Poller.update(poller, listener.fd, token: listener.token, from: .readingOnly, to: .none)
-        }
-        thread.asyncAfter(deadline: .now() + .milliseconds(milliseconds)) {
-            self.execute { self.resumeAccepting() }
+            if resumeAt < state.nextDeadline { state.nextDeadline = resumeAt }
         }
     }
 
-    private func resumeAccepting() {
+    /// Watches the listener again once its pause is over; part of the deadline check.
+    private func resumeAcceptingIfDue(_ now: DispatchTime) {
         state.withLock { state in
-            guard var listener = state.listener, listener.paused else { return }
-            listener.paused = false
+            guard var listener = state.listener, let resumeAt = listener.resumeAt else { return }
+            guard resumeAt <= now else {
+                if resumeAt < state.nextDeadline { state.nextDeadline = resumeAt }
+                return
+            }
+            listener.resumeAt = nil
             state.listener = listener
             Poller.update(poller, listener.fd, token: listener.token, from: .none, to: .readingOnly, exclusive: true)
         }
@@ -145,7 +152,7 @@ final class EventLoop: Sendable {
     /// closed (each is told to shut down by the server). Returns those connections.
     func stopAccepting() -> [Connection] {
         state.withLock { state in
-            if let listener = state.listener, !listener.paused {
+            if let listener = state.listener, listener.resumeAt == nil {
                 Poller.update(poller, listener.fd, token: listener.token, from: .readingOnly, to: .none)
             }
             state.listener = nil
@@ -202,13 +209,15 @@ final class EventLoop: Sendable {
 
     private func checkDeadlines() {
         let now = DispatchTime.now()
-        let due = state.withLock { state -> [Connection] in
-            guard state.nextDeadline <= now else { return [] }
+        let due = state.withLock { state -> [Connection]? in
+            guard state.nextDeadline <= now else { return nil }
             state.nextDeadline = .distantFuture
             return Array(state.connections.values)
         }
-        // Each asks again (`wake(at:)`) for its next deadline.
+        guard let due else { return }
+        // Each asks again (`wake(at:)`) for its next deadline, and so does a paused listener.
         for connection in due { connection.checkDeadline(now) }
+        resumeAcceptingIfDue(now)
     }
 
     /// Ends the loop, unless work was handed in since the last turn (a connection still being
