@@ -39,7 +39,7 @@ struct ControlOriginGuard: Sendable {
                   host.map({ $0 == originAuthority }) ?? true
             else { return "Origin \(origin) is not this mock's" }
         }
-        if let site = request.headers["Sec-Fetch-Site"], Self.trimmed(site).lowercased() == "cross-site" {
+        if let site = request.headers["Sec-Fetch-Site"], site.trimmingOWS.lowercased() == "cross-site" {
             return "Sec-Fetch-Site: cross-site"
         }
         if Self.changesState(request.method), !request.body.isEmpty, !Self.isJSON(request.headers["Content-Type"]) {
@@ -67,7 +67,7 @@ struct ControlOriginGuard: Sendable {
     private static func isJSON(_ contentType: String?) -> Bool {
         guard let contentType else { return false }
         let mediaType = contentType.split(separator: ";", maxSplits: 1).first.map(String.init) ?? ""
-        return trimmed(mediaType).lowercased() == "application/json"
+        return mediaType.trimmingOWS.lowercased() == "application/json"
     }
 
     /// A host and port as compared between `Host` and `Origin`; port 80 when none is given
@@ -80,7 +80,7 @@ struct ControlOriginGuard: Sendable {
     /// `Host`'s value (RFC 9110 §7.2: `uri-host [ ":" port ]`), the name lower-cased and an IPv6
     /// literal without its brackets.
     static func authority(_ value: String, defaultPort: String = "80") -> Authority {
-        let text = trimmed(value).lowercased()
+        let text = value.trimmingOWS.lowercased()
         if text.hasPrefix("["), let close = text.firstIndex(of: "]") {
             let name = String(text[text.index(after: text.startIndex)..<close])
             let rest = text[text.index(after: close)...]
@@ -97,7 +97,7 @@ struct ControlOriginGuard: Sendable {
     /// The authority of an `Origin` value (RFC 6454 §7: `scheme "://" host [ ":" port ]`);
     /// nil for `null` or another scheme than http/https.
     static func originAuthority(_ origin: String) -> Authority? {
-        let text = trimmed(origin).lowercased()
+        let text = origin.trimmingOWS.lowercased()
         for (scheme, port) in [("http://", "80"), ("https://", "443")] where text.hasPrefix(scheme) {
             let rest = text.dropFirst(scheme.count)
             guard !rest.isEmpty, !rest.contains("/") else { return nil }
@@ -116,15 +116,6 @@ struct ControlOriginGuard: Sendable {
 
     private static func isAddressLiteral(_ name: String) -> Bool {
         ipv4Address(name) != nil || isIPv6Address(name)
-    }
-
-    /// `value` without the spaces and tabs around it (RFC 9110 §5.6.3's OWS).
-    private static func trimmed(_ value: some StringProtocol) -> Substring {
-        let isBlank: (Character) -> Bool = { $0 == " " || $0 == "\t" }
-        let text = Substring(value)
-        guard let first = text.firstIndex(where: { !isBlank($0) }), let last = text.lastIndex(where: { !isBlank($0) })
-        else { return "" }
-        return text[first...last]
     }
 }
 

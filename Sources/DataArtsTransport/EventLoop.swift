@@ -161,8 +161,6 @@ final class EventLoop: Sendable {
         }
     }
 
-    private typealias Interest = Poller.Interest
-
     // MARK: - The loop
 
     private func run() {
