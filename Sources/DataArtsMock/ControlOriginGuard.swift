@@ -65,9 +65,7 @@ struct ControlOriginGuard: Sendable {
     }
 
     private static func isJSON(_ contentType: String?) -> Bool {
-        guard let contentType else { return false }
-        let mediaType = contentType.split(separator: ";", maxSplits: 1).first.map(String.init) ?? ""
-        return mediaType.trimmingOWS.lowercased() == "application/json"
+        contentType.map(MediaType.isJSON) ?? false
     }
 
     /// A host and port as compared between `Host` and `Origin`; port 80 when none is given

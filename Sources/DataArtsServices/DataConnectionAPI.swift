@@ -155,8 +155,7 @@ public struct DataConnectionAPI: Service {
     /// The body as JSON, after checking `Content-Type`; nil with a violation when either is wrong.
     private func readBody(_ request: inout ServiceRequest, _ violations: inout Violations) -> JSONValue? {
         let contentType = request.headers["Content-Type"] ?? ""
-        let mediaType = contentType.split(separator: ";", maxSplits: 1).first.map { String($0).trimmingOWS } ?? ""
-        guard mediaType.equalsIgnoringASCIICase("application/json") else {
+        guard MediaType.isJSON(contentType) else {
             violations.add(
                 contentType.isEmpty
                     ? "Content-Type header is required and must be application/json"

@@ -12,8 +12,7 @@ extension ServiceRequest {
     /// allowed, SPEC §2.1); parsed at most once, as every reader of `body` shares it.
     mutating func jsonBody() -> Result<JSONValue, BodyProblem> {
         let contentType = headers["Content-Type"] ?? ""
-        let mediaType = contentType.split(separator: ";", maxSplits: 1).first.map { String($0).trimmingOWS } ?? ""
-        guard mediaType.equalsIgnoringASCIICase("application/json") else {
+        guard MediaType.isJSON(contentType) else {
             return .failure(BodyProblem(message: contentType.isEmpty
                 ? "Content-Type header is required and must be application/json"
                 : "Content-Type header must be application/json, not \(contentType)"))
