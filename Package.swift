@@ -61,7 +61,7 @@ let package = Package(
         ]),
         // The request pipeline in process: a request value in, an outcome out, no socket.
         .testTarget(name: "DataArtsMockTests", dependencies: [
-            "DataArtsMock", "DataArtsServices", "DataArtsHTTP1", "DataArtsJSON", .product(name: "Logging", package: "swift-log"),
+            "DataArtsMock", "DataArtsServices", "DataArtsHTTP1", "DataArtsJSON", "DataArtsLocking",
         ]),
         .testTarget(name: "IntegrationTests", dependencies: [
             "DataArtsMock", "DataArtsServices", "DataArtsHTTP1", "DataArtsJSON", "DataArtsLocking", "DataArtsSigning", "CDataArtsCurl",

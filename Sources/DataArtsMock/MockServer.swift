@@ -23,9 +23,12 @@ public final class MockServer: Sendable {
     let stateFile: StateFile?
     private let http: HTTPServer
 
+    /// `logger` takes the server's own messages, and the access log's lines unless
+    /// `accessLog` is given: one line a request, to whichever sink, never blocking it.
     public init(
         _ configuration: MockConfiguration = MockConfiguration(),
-        logger: Logger = Logger(label: "dataarts-mock", factory: { _ in SwiftLogNoOpLogHandler() })
+        logger: Logger = Logger(label: "dataarts-mock", factory: { _ in SwiftLogNoOpLogHandler() }),
+        accessLog: (any AccessLogSink)? = nil
     ) throws(MockServerError) {
         self.configuration = configuration
         let startedAt = MockClock.monotonicMilliseconds()
@@ -82,7 +85,7 @@ public final class MockServer: Sendable {
             ], startedAt: startedAt)
         let responder = MockResponder(
             pipeline: pipeline,
-            recorder: RequestRecorder(journal: journal, clock: clock, logger: logger),
+            recorder: RequestRecorder(journal: journal, clock: clock, accessLog: accessLog ?? LoggerAccessLog(logger)),
             stateFile: stateFile, requestIDs: requestIDs, logger: logger)
         let transport = HTTPServerConfiguration(
             host: configuration.host, port: configuration.port,

@@ -1,13 +1,12 @@
 import DataArtsHTTP1
 import DataArtsServices
-import Logging
 
 /// Writes what a request came to into the journal and the access log, from the context's
 /// typed facts (its outcome, code, route) — never by reading the answer's bytes back.
 struct RequestRecorder: Sendable {
     let journal: RequestJournal
     let clock: MockClock
-    let logger: Logger
+    let accessLog: any AccessLogSink
 
     /// Records with the answer rendered from the outcome.
     func record(_ context: RequestContext) {
@@ -37,14 +36,8 @@ struct RequestRecorder: Sendable {
 
     private func logAccess(_ context: RequestContext, elapsed: Double) {
         let request = context.request
-        let status = context.outcome.status.map { String($0.code) } ?? "closed"
-        logger.info("\(request.method) \(request.path) \(status)", metadata: [
-            "request.method": "\(request.method)",
-            "request.path": "\(request.path)",
-            "request.status": "\(status)",
-            "request.error_code": "\(context.outcome.errorCode ?? "-")",
-            "request.ms": "\((elapsed * 100).rounded() / 100)",
-            "request.id": "\(context.requestID)",
-        ])
+        accessLog.log(AccessLogEntry(
+            method: request.method, path: request.path, status: context.outcome.status?.code,
+            errorCode: context.outcome.errorCode, milliseconds: elapsed, requestID: context.requestID))
     }
 }

@@ -223,7 +223,9 @@ struct DataArtsMockCommand: ParsableCommand {
 
         let server: MockServer
         do {
-            server = try MockServer(configuration, logger: logger)
+            let accessLog = AccessLogLines(
+                format: format, label: logger.label, enabled: level <= .info, writer: .standardError)
+            server = try MockServer(configuration, logger: logger, accessLog: accessLog)
         } catch {
             Self.fail("\(error)")
         }

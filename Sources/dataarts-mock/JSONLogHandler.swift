@@ -13,32 +13,13 @@ struct JSONLogHandler: LogHandler {
     }
 
     func log(event: LogEvent) {
-        var fields: [(String, String)] = [
-            ("time", LogTimestamp.nowUTCMilliseconds()), ("level", "\(event.level)"), ("label", label), ("message", "\(event.message)"),
-        ]
         let merged = metadata.merging(event.metadata ?? [:]) { $1 }
-        for key in merged.keys.sorted() {
-            fields.append((key, "\(merged[key].map { "\($0)" } ?? "")"))
+        let fields = merged.sorted { $0.key < $1.key }.map { ($0.key, $0.value.description) }
+        let time = LogTimestamp.nowUTCMilliseconds()
+        writer.append { out in
+            JSONLogLine.begin(&out, time: time, level: event.level.rawValue, label: label, message: event.message.description)
+            for (key, value) in fields { JSONLogLine.field(&out, key, value) }
+            JSONLogLine.end(&out)
         }
-        let line = "{" + fields.map { "\(Self.quoted($0.0)):\(Self.quoted($0.1))" }.joined(separator: ",") + "}\n"
-        writer.append(line)
-    }
-
-    private static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
     }
 }

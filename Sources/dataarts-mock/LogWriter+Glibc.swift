@@ -16,6 +16,11 @@ extension LogWriter {
         return .ready
     }
 
+    static func isRegularFile(_ descriptor: Int32) -> Bool {
+        var status = stat()
+        return fstat(descriptor, &status) == 0 && status.st_mode & S_IFMT == S_IFREG
+    }
+
     /// One `write` of `bytes`.
     static func writeSome(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) -> DescriptorWrite {
         let written = write(descriptor, bytes.baseAddress, bytes.count)

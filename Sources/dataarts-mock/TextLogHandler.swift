@@ -14,28 +14,18 @@ struct TextLogHandler: LogHandler {
     }
 
     func log(event: LogEvent) {
-        // The access log calls this once a request: no merge when only the event has metadata.
         let merged = metadata.isEmpty ? (event.metadata ?? [:]) : metadata.merging(event.metadata ?? [:]) { $1 }
-        var line = LogTimestamp.now()
-        line.reserveCapacity(256)
-        // rawValue, not interpolation: the same text, without `String(describing:)`'s lookups.
-        line += " "
-        line += event.level.rawValue
-        line += " "
-        line += label
-        line += ":"
-        // Sorted pairs in one pass, not sorted keys and a look-up each (perf: a show's access line).
-        for (key, value) in merged.sorted(by: { $0.key < $1.key }) {
-            line += " "
-            line += key
-            line += "="
-            line += value.description
+        let fields = merged.sorted { $0.key < $1.key }.map { ($0.key, $0.value.description) }
+        let time = LogTimestamp.now()
+        writer.append { out in
+            TextLogLine.begin(&out, time: time, level: event.level.rawValue, label: label)
+            for (key, value) in fields {
+                TextLogLine.key(&out, key)
+                out.append(contentsOf: value.utf8)
+            }
+            TextLogLine.source(&out, event.source)
+            out.append(contentsOf: event.message.description.utf8)
+            TextLogLine.end(&out)
         }
-        line += " ["
-        line += event.source
-        line += "] "
-        line += event.message.description
-        line += "\n"
-        writer.append(line)
     }
 }

@@ -1,8 +1,8 @@
 @testable import DataArtsMock
 import DataArtsHTTP1
 import DataArtsJSON
+import DataArtsLocking
 import DataArtsServices
-import Logging
 import Testing
 
 /// The pipeline's stages, each observed through the outcome and the facts it leaves in the
@@ -163,13 +163,25 @@ import Testing
 
     @Test func theRecorderReadsTheCodeFromTheOutcome() throws {
         let harness = Harness()
-        let recorder = RequestRecorder(journal: harness.controls.journal, clock: harness.controls.clock, logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
+        let accessLog = CollectedAccessLog()
+        let recorder = RequestRecorder(journal: harness.controls.journal, clock: harness.controls.clock, accessLog: accessLog)
         recorder.record(harness.run("GET", Self.collection + "/missing", headers: Self.authenticated))
         recorder.record(harness.run("GET", "/__mock/health"))
         let entries = harness.controls.journal.entries().entries
         #expect(entries.count == 1)
         #expect(entries.first?.errorCode == "DAYU.1005")
         #expect(entries.first?.status == 400)
+        // The access log has a line for the control call too, which the journal leaves out.
+        let lines = accessLog.entries.withLock { $0 }
+        #expect(lines.map(\.message) == ["GET \(Self.collection)/missing 400", "GET /__mock/health 200"])
+        #expect(lines.map(\.errorCode) == ["DAYU.1005", nil])
+        #expect(lines.first?.requestID == entries.first?.requestID)
+    }
+
+    /// What the recorder hands the access log, kept for a test to read.
+    final class CollectedAccessLog: AccessLogSink {
+        let entries = Locked<[AccessLogEntry]>([])
+        func log(_ entry: AccessLogEntry) { entries.withLock { $0.append(entry) } }
     }
 
     // MARK: - SPEC §8: the login is open, and its tokens are the gateway's

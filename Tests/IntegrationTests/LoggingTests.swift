@@ -28,4 +28,27 @@ import Testing
         let lines = mock.standardError.split(separator: "\n").filter { $0.contains("GET /__mock/health 200") }
         #expect(lines.count == 50)
     }
+
+    /// The command line formats the access line itself (not through swift-log's event, for
+    /// speed): it must still read as swift-log's `StreamLogHandler` line for that event.
+    @Test func theAccessLineHasSwiftLogsLayout() throws {
+        let mock = try MockProcess(["--port", "0"])
+        _ = try mock.waitUntilReady()
+        let response = try Curl.request(
+            "GET", mock.url + "/v1/p1/data-connections?limit=x", headers: ["X-Auth-Token": "t", "workspace": "w"])
+        let requestID = try #require(response.header("X-Request-Id"))
+        mock.signal(SIGTERM)
+        #expect(mock.exitStatus() == 0)
+        let line = try #require(mock.standardError.split(separator: "\n").first { $0.contains(requestID) })
+        let time = try #require(line.split(separator: " ").first)
+        let milliseconds = try #require(line.split(separator: " ").first { $0.hasPrefix("request.ms=") }?.dropFirst(11))
+        // As swift-log prints the metadata value `"\(Double)"`.
+        #expect(Double(String(milliseconds)).map { "\($0)" } == String(milliseconds))
+        #expect(time.count == "2026-12-02T05:21:04+0000".count)
+        #expect(line == """
+            \(time) info dataarts-mock: request.error_code=DAYU.4402 request.id=\(requestID) request.method=GET \
+            request.ms=\(milliseconds) request.path=/v1/p1/data-connections request.status=400 \
+            [DataArtsMock] GET /v1/p1/data-connections 400
+            """)
+    }
 }
