@@ -37,6 +37,14 @@ extension JSONWriter {
         write(value)
     }
 
+    /// A value some `JSONWriter` wrote earlier, appended as it is: for a value written once and
+    /// sent many times (a stored connection's list item). The caller vouches that it is one
+    /// whole JSON value.
+    public mutating func value(encoded: UnsafeRawBufferPointer) {
+        separateValue()
+        bytes.append(contentsOf: encoded)
+    }
+
     /// `key(key)` then `value(value)`.
     public mutating func member(_ key: String, _ value: JSONValue) {
         self.key(key)

@@ -84,26 +84,30 @@ public struct DataConnectionAPI: Service {
         case .list:
             let query = ListQuery(request.query, &violations)
             try violations.check()
-            let page = store.page(
-                in: key, offset: query.offset, limit: query.limit, matching: query.hasFilters ? query.matches : nil)
             var writer = JSONWriter()
-            // About 300 bytes an item: the page is written without the buffer being copied.
-            writer.reserveCapacity(256 + 320 * page.items.count)
-            writer.beginObject()
-            writer.member("count", .number(JSONNumber(page.items.count)))
-            writer.member("max_records", .number(JSONNumber(store.maxPerWorkspace)))
-            writer.member("total_size", .number(JSONNumber(page.total)))
-            writer.key("data_connection_lists")
-            writer.beginArray()
-            for item in page.items { item.writeListItem(into: &writer) }
-            writer.endArray()
-            writer.endObject()
+            let maxRecords = store.maxPerWorkspace
+            store.withPage(
+                in: key, offset: query.offset, limit: query.limit, matching: query.hasFilters ? query.matches : nil
+            ) { items, total in
+                // About 300 bytes an item: the page is written without the buffer being copied.
+                writer.reserveCapacity(256 + 320 * items.count)
+                writer.beginObject()
+                writer.member("count", .number(JSONNumber(items.count)))
+                writer.member("max_records", .number(JSONNumber(maxRecords)))
+                writer.member("total_size", .number(JSONNumber(total)))
+                writer.key("data_connection_lists")
+                writer.beginArray()
+                // By index: the items are read in place, not retained one by one.
+                for index in items.indices { writer.value(encoded: items[index].listItem) }
+                writer.endArray()
+                writer.endObject()
+            }
             return ServiceAnswer(body: .bytes(writer.bytes, contentType: HTTPResponse.jsonContentType))
 
         case .show:
             try violations.check()
             var writer = JSONWriter()
-            try store.connection(id, in: key).writeShow(into: &writer)
+            try store.stored(id, in: key).connection.writeShow(into: &writer)
             return ServiceAnswer(body: .bytes(writer.bytes, contentType: HTTPResponse.jsonContentType))
 
         case .update:

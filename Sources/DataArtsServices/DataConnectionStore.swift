@@ -77,17 +77,28 @@ public final class DataConnectionStore: Sendable {
         contents.withLock { $0.workspaces.keys.filter { $0.projectID == projectID }.map(\.workspace) }.sorted()
     }
 
-    /// One page of the workspace's connections oldest first, and how many match in all (SPEC
-    /// §2.3); only the page is copied out of the lock.
-    func page(
-        in key: WorkspaceKey, offset: Int, limit: Int?, matching filter: (@Sendable (DataConnection) -> Bool)?
-    ) -> (items: [DataConnection], total: Int) {
-        contents.withLock { $0.workspaces[key]?.page(offset: offset, limit: limit, matching: filter) ?? ([], 0) }
+    /// Runs `body` on one page of the workspace's connections, oldest first, and how many
+    /// match in all (SPEC §2.3), under the lock: the page is written from where it is stored.
+    /// A page copied out costs a retain and a release of each item, on objects both event
+    /// loops touch: perf showed that cache-line traffic as a fifth of a list's time.
+    func withPage<Result>(
+        in key: WorkspaceKey, offset: Int, limit: Int?, matching filter: (@Sendable (DataConnection) -> Bool)?,
+        _ body: (_ items: ArraySlice<StoredConnection>, _ total: Int) -> Result
+    ) -> Result {
+        contents.withLock { contents in
+            let (items, total) = contents.workspaces[key]?.page(offset: offset, limit: limit, matching: filter) ?? ([], 0)
+            return body(items, total)
+        }
     }
 
     public func connection(_ id: String, in key: WorkspaceKey) throws(APIError) -> DataConnection {
-        guard let connection = contents.withLock({ $0.workspaces[key]?.byID[id] }) else { throw .notFound }
-        return connection
+        try stored(id, in: key).connection
+    }
+
+    /// The connection as stored, shared, not copied: what a show writes from.
+    func stored(_ id: String, in key: WorkspaceKey) throws(APIError) -> StoredConnection {
+        guard let stored = contents.withLock({ $0.workspaces[key]?.stored(id) }) else { throw .notFound }
+        return stored
     }
 
     /// Whether any workspace holds a connection with this id.
@@ -100,7 +111,7 @@ public final class DataConnectionStore: Sendable {
     public func update(_ id: String, with settings: DataConnectionSettings, in key: WorkspaceKey) throws(APIError) -> DataConnection {
         let now = clock.nowMilliseconds
         return try contents.withLock { (contents) throws(APIError) -> DataConnection in
-            guard var connection = contents.workspaces[key]?.byID[id] else { throw .notFound }
+            guard var connection = contents.workspaces[key]?.connection(id) else { throw .notFound }
             var violations: [String] = []
             if settings.type != connection.settings.type {
                 violations.append(
@@ -123,7 +134,7 @@ public final class DataConnectionStore: Sendable {
     @discardableResult
     public func delete(_ id: String, in key: WorkspaceKey) throws(APIError) -> DataConnection {
         try contents.withLock { (contents) throws(APIError) -> DataConnection in
-            guard let removed = contents.workspaces[key]?.byID[id] else { throw .notFound }
+            guard let removed = contents.workspaces[key]?.connection(id) else { throw .notFound }
             let change = StoreChange.delete(key, id: id)
             Self.apply(change, to: &contents)
             observer?.store(didApply: change)
@@ -184,7 +195,7 @@ public final class DataConnectionStore: Sendable {
         switch change {
         case .put(let connection):
             let key = WorkspaceKey(projectID: connection.projectID, workspace: connection.workspace)
-            if contents.workspaces[key]?.byID[connection.id] != nil {
+            if contents.workspaces[key]?.stored(connection.id) != nil {
                 contents.workspaces[key]?.replace(connection)
             } else {
                 contents.workspaces[key, default: Workspace()].insert(connection)
