@@ -62,6 +62,9 @@ extension String {
     /// ASCII-only case folding: header names and tokens are ASCII (RFC 9110 §5.1), and this
     /// module imports nothing, so Foundation's `caseInsensitiveCompare` is not available.
     public func equalsIgnoringASCIICase(_ other: String) -> Bool {
+        // Lengths first, O(1) for native strings: most header names a lookup passes differ in
+        // length (perf: these comparisons were 2.4% of a show, byte by byte).
+        guard utf8.count == other.utf8.count else { return false }
         var lhs = utf8.makeIterator()
         var rhs = other.utf8.makeIterator()
         while true {

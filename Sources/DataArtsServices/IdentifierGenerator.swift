@@ -17,7 +17,15 @@ public final class IdentifierGenerator: Sendable {
     /// The next identifier: 128 bits as 32 lowercase hex digits.
     public func next() -> String {
         let (high, low) = generator.withLock { ($0.next(), $0.next()) }
-        return Self.hex(high) + Self.hex(low)
+        // Written into the string's own storage: the digits of each half padded and joined as
+        // strings took five allocations an id, and every request draws one (perf: 2% of a show).
+        return String(unsafeUninitializedCapacity: 32) { digits in
+            for position in 0..<16 {
+                digits[position] = Self.hexDigit(high >> (60 - 4 * UInt64(position)))
+                digits[16 + position] = Self.hexDigit(low >> (60 - 4 * UInt64(position)))
+            }
+            return 32
+        }
     }
 
     /// The next identifier not in `taken`, drawing again as often as needed: a seeded
@@ -30,9 +38,10 @@ public final class IdentifierGenerator: Sendable {
         }
     }
 
-    private static func hex(_ value: UInt64) -> String {
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
+    /// The lowercase hex digit of `value`'s low four bits.
+    private static func hexDigit(_ value: UInt64) -> UInt8 {
+        let nibble = UInt8(truncatingIfNeeded: value & 0xF)
+        return nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
     }
 }
 

@@ -91,7 +91,11 @@ public struct RouteTemplate: Sendable, Hashable, CustomStringConvertible {
         guard segments.count == parts.count else { return false }
         for (segment, part) in zip(segments, parts) {
             switch segment {
-            case .literal(let literal): guard literal.utf8.elementsEqual(part.utf8) else { return false }
+            // A length check and `==`, a memcmp for ASCII, where `elementsEqual` on the UTF-8
+            // views walked them byte by byte (perf: a show). Still a byte comparison: `==` is
+            // canonical equivalence, but every literal is ASCII, and a string equivalent to an
+            // ASCII one without being it (a Kelvin sign for `K`) is longer in UTF-8.
+            case .literal(let literal): guard literal.utf8.count == part.utf8.count, literal == part else { return false }
             case .parameter: guard !part.isEmpty else { return false }
             }
         }

@@ -6,10 +6,18 @@ import DataArtsHTTP1
 /// percent-decoded (SPEC §4), so an id holding `%2F` is one segment, just an unknown id.
 /// Literal segments win over parameters (`/validation` over `{data_connection_id}`).
 public struct Router<Value: Sendable>: Sendable {
-    public struct Route: Sendable {
+    /// A class: a match hands one reference on, where a struct copied its method, template
+    /// and value, a retain each, on values that every event loop shares (perf: a show).
+    public final class Route: Sendable {
         public let method: String
         public let template: RouteTemplate
         public let value: Value
+
+        init(method: String, template: RouteTemplate, value: Value) {
+            self.method = method
+            self.template = template
+            self.value = value
+        }
     }
 
     /// What a path and method amount to.
