@@ -36,6 +36,8 @@ final class EventLoop: Sendable {
         var nextDeadline = DispatchTime.distantFuture
         /// No new connections will come: the loop ends once its last connection has closed.
         var stopping = false
+        /// Connections with answers to send at the end of this turn (`flushAtEndOfTurn`).
+        var pendingFlushes: [Connection] = []
     }
 
     /// The listening socket, watched by every loop of a server; each accepts what it is woken for.
@@ -101,6 +103,11 @@ final class EventLoop: Sendable {
     /// kernel's watch limit) is returned, and the caller closes the connection.
     func watch(_ fd: Int32, token: UInt64, from old: Poller.Interest, to new: Poller.Interest) -> Bool {
         Poller.update(poller, fd, token: token, from: old, to: new)
+    }
+
+    /// Has `connection.flushDeferred()` run at the end of this turn (from the loop's thread).
+    func flushAtEndOfTurn(_ connection: Connection) {
+        state.withLock { $0.pendingFlushes.append(connection) }
     }
 
     /// Asks to be woken at `deadline` to check the connections' timeouts.
@@ -187,6 +194,8 @@ final class EventLoop: Sendable {
             }
             runTasks()
             checkDeadlines()
+            // Last: events, tasks and timeouts (a 408) all answer into it.
+            flushPending()
             if state.withLock({ $0.stopping && $0.connections.isEmpty }) && finishUnlessBusy() { return }
         }
     }
@@ -203,6 +212,19 @@ final class EventLoop: Sendable {
             return inbox.tasks
         }
         for task in tasks { task() }
+    }
+
+    /// Sends what this turn answered. A flush may answer pipelined requests and ask again:
+    /// those go out in the next round here, not the next turn.
+    private func flushPending() {
+        while true {
+            let pending = state.withLock { state -> [Connection] in
+                defer { state.pendingFlushes.removeAll(keepingCapacity: true) }
+                return state.pendingFlushes
+            }
+            if pending.isEmpty { return }
+            for connection in pending { connection.flushDeferred() }
+        }
     }
 
     private func checkDeadlines() {
