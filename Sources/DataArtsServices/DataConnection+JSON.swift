@@ -13,20 +13,20 @@ extension DataConnection {
     /// The show object written straight into `writer`: the one place its shape is written.
     func writeShow(into writer: inout JSONWriter) {
         writer.beginObject()
-        writer.member(Key.dwName, .string(settings.name))
-        writer.member(Key.dwType, .string(settings.type))
+        writer.member(Key.dwName, string: settings.name)
+        writer.member(Key.dwType, string: settings.type)
         writer.key(Key.dwConfig)
         SecretMask.write(config, into: &writer)
-        writer.member(Key.agentId, Self.optional(settings.agentID))
-        writer.member(Key.agentName, Self.optional(settings.agentName))
-        writer.member(Key.envType, .number(JSONNumber(settings.environment)))
-        writer.member(Key.qualifiedName, .string(qualifiedName))
-        writer.member(Key.dwId, .string(id))
-        writer.member(Key.createUser, .string(createUser))
-        writer.member(Key.createTime, .number(JSONNumber(Int(createTime))))
-        writer.member(Key.dwCatagory, Self.optional(settings.category))
-        writer.member(Key.description, Self.optional(settings.description))
-        writer.member(Key.updateType, .number(JSONNumber(updateType)))
+        writer.member(Key.agentId, optionalString: settings.agentID)
+        writer.member(Key.agentName, optionalString: settings.agentName)
+        writer.member(Key.envType, integer: settings.environment)
+        writer.member(Key.qualifiedName, string: qualifiedName)
+        writer.member(Key.dwId, string: id)
+        writer.member(Key.createUser, string: createUser)
+        writer.member(Key.createTime, integer: Int(createTime))
+        writer.member(Key.dwCatagory, optionalString: settings.category)
+        writer.member(Key.description, optionalString: settings.description)
+        writer.member(Key.updateType, integer: updateType)
         writer.endObject()
     }
 
@@ -44,20 +44,16 @@ extension DataConnection {
     /// writes fifty of these per answer (perf: building them was a fifth of list's time).
     func writeListItem(into writer: inout JSONWriter) {
         writer.beginObject()
-        writer.member(Key.dwName, .string(settings.name))
-        writer.member(Key.dwType, .string(settings.type))
-        writer.member(Key.createUser, .string(createUser))
-        writer.member(Key.createTime, .number(JSONNumber(Int(createTime))))
-        writer.member(Key.agentId, Self.optional(settings.agentID))
-        writer.member(Key.agentName, Self.optional(settings.agentName))
-        writer.member(Key.dwId, .string(id))
-        writer.member(Key.qualifiedName, .string(qualifiedName))
-        writer.member(Key.description, Self.optional(settings.description))
+        writer.member(Key.dwName, string: settings.name)
+        writer.member(Key.dwType, string: settings.type)
+        writer.member(Key.createUser, string: createUser)
+        writer.member(Key.createTime, integer: Int(createTime))
+        writer.member(Key.agentId, optionalString: settings.agentID)
+        writer.member(Key.agentName, optionalString: settings.agentName)
+        writer.member(Key.dwId, string: id)
+        writer.member(Key.qualifiedName, string: qualifiedName)
+        writer.member(Key.description, optionalString: settings.description)
         writer.endObject()
-    }
-
-    private static func optional(_ text: String?) -> JSONValue {
-        text.map(JSONValue.string) ?? .null
     }
 }
 

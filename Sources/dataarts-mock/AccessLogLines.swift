@@ -32,13 +32,13 @@ struct AccessLogLines: AccessLogSink {
                 TextLogLine.key(&out, "request.ms")
                 Self.appendMilliseconds(&out, entry.milliseconds)
                 TextLogLine.key(&out, "request.path")
-                out.append(contentsOf: entry.path.utf8)
+                Self.append(&out, entry.path)
                 TextLogLine.key(&out, "request.status")
                 Self.appendStatus(&out, entry.status)
                 TextLogLine.source(&out, Self.source)
                 out.append(contentsOf: entry.method.utf8)
                 out.append(UInt8(ascii: " "))
-                out.append(contentsOf: entry.path.utf8)
+                Self.append(&out, entry.path)
                 out.append(UInt8(ascii: " "))
                 Self.appendStatus(&out, entry.status)
                 TextLogLine.end(&out)
@@ -74,6 +74,14 @@ struct AccessLogLines: AccessLogSink {
         let fraction = hundredths % 100
         out.append(UInt8(ascii: "0") + UInt8(fraction / 10))
         if fraction % 10 != 0 { out.append(UInt8(ascii: "0") + UInt8(fraction % 10)) }
+    }
+
+    /// A substring's bytes in one copy: `append(contentsOf: path.utf8)` went element by
+    /// element through the generic sequence path (perf: 2.5% of a show).
+    private static func append(_ out: inout [UInt8], _ text: Substring) {
+        if text.utf8.withContiguousStorageIfAvailable({ out.append(contentsOf: $0) }) == nil {
+            out.append(contentsOf: text.utf8)
+        }
     }
 
     private static func appendStatus(_ out: inout [UInt8], _ status: Int?) {

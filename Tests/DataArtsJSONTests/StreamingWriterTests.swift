@@ -27,6 +27,38 @@ import Testing
         #expect(String(decoding: writer.bytes, as: UTF8.self) == String(decoding: value.serialized(), as: UTF8.self))
     }
 
+    /// The typed member calls (no `JSONValue` built) write what the value-taking ones write.
+    @Test(arguments: [0, 7, -42, 1_796_188_314_207, Int.max, Int.min])
+    func typedMembersMatchTheValueMembers(_ number: Int) {
+        let key = JSONKey("k")
+        var typed = JSONWriter()
+        typed.beginObject()
+        typed.member(key, integer: number)
+        typed.member(key, string: "a\"b\\c\u{1}é/")
+        typed.member(key, optionalString: nil)
+        typed.member(key, optionalString: "x")
+        typed.endObject()
+        var valued = JSONWriter()
+        valued.beginObject()
+        valued.member(key, .number(JSONNumber(number)))
+        valued.member(key, .string("a\"b\\c\u{1}é/"))
+        valued.member(key, .null)
+        valued.member(key, .string("x"))
+        valued.endObject()
+        #expect(String(decoding: typed.bytes, as: UTF8.self) == String(decoding: valued.bytes, as: UTF8.self))
+    }
+
+    /// Pre-encoded values go in with the same commas as any other value.
+    @Test func encodedValuesAreSeparatedLikeOthers() {
+        var item = JSONWriter()
+        item.write(["a": 1])
+        var writer = JSONWriter()
+        writer.beginArray()
+        for _ in 0..<3 { item.bytes.withUnsafeBytes { writer.value(encoded: $0) } }
+        writer.endArray()
+        #expect(String(decoding: writer.bytes, as: UTF8.self) == #"[{"a":1},{"a":1},{"a":1}]"#)
+    }
+
     @Test func aTopLevelArrayOfStreamedObjects() {
         var writer = JSONWriter()
         writer.beginArray()
