@@ -45,6 +45,43 @@ extension JSONWriter {
         bytes.append(contentsOf: encoded)
     }
 
+    /// Where the member (or value) that `body` writes sits in `bytes`, without the comma
+    /// before it: to send that member again later in another object (`object(members:in:)`).
+    public mutating func span(of body: (inout JSONWriter) -> Void) -> Range<Int> {
+        let start = bytes.count
+        body(&self)
+        // A member starts with its key's quote, a value never with a comma: one is the separator.
+        let first = start < bytes.count && bytes[start] == UInt8(ascii: ",") ? start + 1 : start
+        return first..<bytes.count
+    }
+
+    /// An object of members some `JSONWriter` wrote earlier: `members` are ranges of
+    /// `encoded`, each one whole `"key":value` (see `span(of:)`), joined in their order.
+    public mutating func object(members: UnsafeBufferPointer<Range<Int32>>, in encoded: UnsafeRawBufferPointer) {
+        separateValue()
+        // Grown once, then filled by plain copies: a list writes nine members for each of fifty
+        // items, and an `append` per piece (its uniqueness and capacity checks) cost more than
+        // the copies (perf: list at 0.88x of sending one pre-encoded item).
+        var count = 2 + max(0, members.count - 1)
+        for member in members { count += Int(member.upperBound - member.lowerBound) }
+        var position = bytes.count
+        bytes.append(contentsOf: repeatElement(0, count: count))
+        bytes.withUnsafeMutableBytes { out in
+            out[position] = UInt8(ascii: "{")
+            position += 1
+            for (index, member) in members.enumerated() {
+                if index > 0 {
+                    out[position] = UInt8(ascii: ",")
+                    position += 1
+                }
+                let piece = UnsafeRawBufferPointer(rebasing: encoded[Int(member.lowerBound)..<Int(member.upperBound)])
+                UnsafeMutableRawBufferPointer(rebasing: out[position..<(position + piece.count)]).copyMemory(from: piece)
+                position += piece.count
+            }
+            out[position] = UInt8(ascii: "}")
+        }
+    }
+
     /// `key(key)` then `value(value)`.
     public mutating func member(_ key: String, _ value: JSONValue) {
         self.key(key)

@@ -98,7 +98,7 @@ public struct DataConnectionAPI: Service {
                 writer.key("data_connection_lists")
                 writer.beginArray()
                 // By index: the items are read in place, not retained one by one.
-                for index in items.indices { writer.value(encoded: items[index].listItem) }
+                for index in items.indices { items[index].writeListItem(into: &writer) }
                 writer.endArray()
                 writer.endObject()
             }
@@ -107,7 +107,7 @@ public struct DataConnectionAPI: Service {
         case .show:
             try violations.check()
             var writer = JSONWriter()
-            try store.stored(id, in: key).connection.writeShow(into: &writer)
+            try store.stored(id, in: key).writeShow(into: &writer)
             return ServiceAnswer(body: .bytes(writer.bytes, contentType: HTTPResponse.jsonContentType))
 
         case .update:

@@ -59,6 +59,30 @@ import Testing
         #expect(String(decoding: writer.bytes, as: UTF8.self) == #"[{"a":1},{"a":1},{"a":1}]"#)
     }
 
+    /// Members measured with `span(of:)` come back, rearranged, as an object of their own.
+    @Test func spannedMembersMakeAnObjectInAnyOrder() {
+        var source = JSONWriter()
+        source.beginObject()
+        let a = source.span { $0.member("a", "x,\"y") }
+        source.member("skipped", [1, 2])
+        let b = source.span { $0.member("b", ["n": nil]) }
+        source.endObject()
+        #expect(String(decoding: source.bytes[a], as: UTF8.self) == #""a":"x,\"y""#)
+        var writer = JSONWriter()
+        writer.beginArray()
+        let ranges = [b, a].map { Int32($0.lowerBound)..<Int32($0.upperBound) }
+        for _ in 0..<2 {
+            ranges.withUnsafeBufferPointer { members in
+                source.bytes.withUnsafeBytes { writer.object(members: members, in: $0) }
+            }
+        }
+        ranges.prefix(0).withUnsafeBufferPointer { members in
+            source.bytes.withUnsafeBytes { writer.object(members: members, in: $0) }
+        }
+        writer.endArray()
+        #expect(String(decoding: writer.bytes, as: UTF8.self) == #"[{"b":{"n":null},"a":"x,\"y"},{"b":{"n":null},"a":"x,\"y"},{}]"#)
+    }
+
     @Test func aTopLevelArrayOfStreamedObjects() {
         var writer = JSONWriter()
         writer.beginArray()
