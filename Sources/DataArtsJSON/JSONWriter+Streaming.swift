@@ -38,7 +38,7 @@ extension JSONWriter {
     }
 
     /// A value some `JSONWriter` wrote earlier, appended as it is: for a value written once and
-    /// sent many times (a stored connection's list item). The caller vouches that it is one
+    /// sent many times (a stored connection's show). The caller vouches that it is one
     /// whole JSON value.
     public mutating func value(encoded: UnsafeRawBufferPointer) {
         separateValue()
