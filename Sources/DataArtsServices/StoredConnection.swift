@@ -58,12 +58,6 @@ final class StoredConnection: @unchecked Sendable {
         // Beyond 32-bit offsets: the item's members copied out of a fresh show.
         var fresh = JSONWriter()
         let spans = connection.writeShow(into: &fresh)
-        var item: [UInt8] = [UInt8(ascii: "{")]
-        for (position, span) in spans.enumerated() {
-            if position > 0 { item.append(UInt8(ascii: ",")) }
-            item.append(contentsOf: fresh.bytes[span])
-        }
-        item.append(UInt8(ascii: "}"))
-        item.withUnsafeBytes { writer.value(encoded: $0) }
+        fresh.bytes.withUnsafeBytes { writer.object(members: spans, in: $0) }
     }
 }

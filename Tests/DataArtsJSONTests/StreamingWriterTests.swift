@@ -79,8 +79,10 @@ import Testing
         ranges.prefix(0).withUnsafeBufferPointer { members in
             source.bytes.withUnsafeBytes { writer.object(members: members, in: $0) }
         }
+        source.bytes.withUnsafeBytes { writer.object(members: [b, a], in: $0) }
         writer.endArray()
-        #expect(String(decoding: writer.bytes, as: UTF8.self) == #"[{"b":{"n":null},"a":"x,\"y"},{"b":{"n":null},"a":"x,\"y"},{}]"#)
+        #expect(String(decoding: writer.bytes, as: UTF8.self)
+            == #"[{"b":{"n":null},"a":"x,\"y"},{"b":{"n":null},"a":"x,\"y"},{},{"b":{"n":null},"a":"x,\"y"}]"#)
     }
 
     @Test func aTopLevelArrayOfStreamedObjects() {
