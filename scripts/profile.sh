@@ -27,16 +27,10 @@ if ((${#need[@]})); then apt-get update -qq && DEBIAN_FRONTEND=noninteractive ap
 
 dir=${PROFILE_DIR:-$(mktemp -d -t dataarts-profile.XXXXXX)}
 mkdir -p "$dir"
-"$binary" --port 0 --max-connections-per-workspace 1000000 >"$dir/stdout" 2>"$dir/server.log" &
-pid=$!
-trap 'kill -TERM $pid 2>/dev/null || true; wait $pid 2>/dev/null || true' EXIT
-for _ in $(seq 200); do
-    grep -q "listening on" "$dir/stdout" 2>/dev/null && break
-    kill -0 $pid 2>/dev/null || { cat "$dir/server.log" >&2; exit 1; }
-    sleep 0.05
-done
-port=$(sed -n 's/.*127.0.0.1:\([0-9]*\).*/\1/p' "$dir/stdout")
-[[ -n $port ]] || { echo "profile.sh: no ready line" >&2; exit 1; }
+# shellcheck source=scripts/lib/start-mock.sh
+source scripts/lib/start-mock.sh
+start_mock "$dir" "$binary" --max-connections-per-workspace 1000000
+pid=$mock_pid port=$mock_port
 base=http://127.0.0.1:$port/v1/$project/data-connections
 
 python3 scripts/preload.py "$port" bench-list "$preload" >/dev/null

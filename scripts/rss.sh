@@ -14,16 +14,12 @@ cd "$(dirname "$0")/.."
 binary=${1:-.build/release/dataarts-mock}
 [[ -x $binary ]] || swift build -c release --product dataarts-mock
 dir=$(mktemp -d -t dataarts-rss.XXXXXX)
-"$binary" --port 0 --max-connections-per-workspace 1000000 --log-level warning >"$dir/stdout" 2>"$dir/server.log" &
-pid=$!
-trap 'kill -TERM $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -rf "$dir"' EXIT
-for _ in $(seq 200); do
-    grep -q "listening on" "$dir/stdout" 2>/dev/null && break
-    kill -0 $pid 2>/dev/null || { cat "$dir/server.log" >&2; exit 1; }
-    sleep 0.05
-done
-port=$(sed -n 's/.*127.0.0.1:\([0-9]*\).*/\1/p' "$dir/stdout")
-[[ -n $port ]] || { echo "rss.sh: no ready line" >&2; exit 1; }
+# shellcheck disable=SC2034,SC2089  # run through eval by start_mock's exit trap
+on_exit="rm -rf '$dir'"
+# shellcheck source=scripts/lib/start-mock.sh
+source scripts/lib/start-mock.sh
+start_mock "$dir" "$binary" --max-connections-per-workspace 1000000 --log-level warning
+pid=$mock_pid port=$mock_port
 rss() { awk '/^VmRSS:/ { printf "%.1f MiB", $2 / 1024 }' "/proc/$pid/status"; }
 
 printf "%-16s %s\n" "idle:" "$(rss)"
