@@ -23,7 +23,7 @@ public struct HTTPRequest: Sendable, Equatable {
     public var path: Substring {
         // The origin form, nearly every request: up to the first `?`.
         if target.utf8.first == UInt8(ascii: "/") {
-            return target.utf8.firstIndex(of: UInt8(ascii: "?")).map { target[..<$0] } ?? target[...]
+            return queryMark.map { target[..<$0] } ?? target[...]
         }
         var rest = Substring(target)
         // Only the absolute form has a scheme: `/redirect?to=http://x/y` is an origin form.
@@ -42,7 +42,18 @@ public struct HTTPRequest: Sendable, Equatable {
     public var query: Substring? {
         // Over the bytes: a Character search breaks graphemes across the whole target, which
         // showed in the profile of every request (the journal and the router both ask).
-        target.utf8.firstIndex(of: UInt8(ascii: "?")).map { target[target.utf8.index(after: $0)...] }
+        queryMark.map { target[target.utf8.index(after: $0)...] }
+    }
+
+    /// Where the first `?` is. Searched in the target's contiguous bytes when it has them (a
+    /// native string always does): `firstIndex(of:)` on the UTF-8 view stepped index by index,
+    /// and the path and query look-ups together were 1.7% of a show in perf.
+    private var queryMark: String.Index? {
+        let utf8 = target.utf8
+        let found: Int?? = utf8.withContiguousStorageIfAvailable { $0.firstIndex(of: UInt8(ascii: "?")) }
+        guard let offset = found else { return utf8.firstIndex(of: UInt8(ascii: "?")) }
+        // O(1) on a UTF-8 string; the offset is an ASCII byte's, so a scalar boundary.
+        return offset.map { utf8.index(utf8.startIndex, offsetBy: $0) }
     }
 
     /// Whether the client expects the connection to stay open after the reply (RFC 9112 §9.3).
