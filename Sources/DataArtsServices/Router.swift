@@ -22,7 +22,7 @@ public struct Router<Value: Sendable>: Sendable {
 
     /// What a path and method amount to.
     public enum Match: Sendable {
-        case found(Route, parameters: [String: String])
+        case found(Route, parameters: RouteParameters)
         /// The path exists, but not for this method.
         case wrongMethod
         case unknownPath

@@ -8,12 +8,12 @@ public struct ServiceRequest: Sendable {
     /// the access log each ask, and each search showed in the profile of a show.
     public let path: Substring
     public let query: Substring?
-    public var parameters: [String: String]
+    public var parameters: RouteParameters
     public var principal: Principal
     public var body: RequestBody
 
     /// `body` shares `request.body`'s storage (arrays are copy-on-write): the bytes are held once.
-    public init(_ request: HTTPRequest, parameters: [String: String] = [:], principal: Principal = Principal()) {
+    public init(_ request: HTTPRequest, parameters: RouteParameters = [:], principal: Principal = Principal()) {
         head = request
         path = request.path
         query = request.query
