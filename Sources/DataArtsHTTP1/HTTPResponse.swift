@@ -18,22 +18,58 @@ public struct HTTPResponse: Sendable, Equatable {
     /// to HEAD) the length is kept and the body left out.
     public func serialized(includeBody: Bool = true) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(128 + headers.fields.count * 32 + body.count)
-        out.append(contentsOf: "HTTP/1.1 \(status.code) \(status.reason)\r\n".utf8)
+        write(into: &out, includeBody: includeBody)
+        return out
+    }
+
+    /// The bytes `serialized` gives, appended to `out`, with the transport's own headers:
+    /// `date` replaces any `Date`, and `closing` any `Connection` with `Connection: close`,
+    /// written after the others as `headers.set` placed them. Straight into the connection's
+    /// buffer: setting them copied the headers (shared with the journal) and the reply was
+    /// built apart and copied again, a malloc and a memmove a reply (perf: a show).
+    public func write(into out: inout [UInt8], date: String? = nil, closing: Bool = false, includeBody: Bool = true) {
         let hasLength = status.code >= 200 && status.code != 204
-        for field in headers where !field.name.equalsIgnoringASCIICase("Content-Length") {
-            out.append(contentsOf: field.name.utf8)
-            out.append(contentsOf: ": ".utf8)
-            out.append(contentsOf: field.value.utf8)
+        let sendsBody = includeBody && hasLength
+        out.reserveCapacity(out.count + 128 + headers.fields.count * 32 + (sendsBody ? body.count : 0))
+        out.append(contentsOf: "HTTP/1.1 ".utf8)
+        Self.appendDecimal(status.code, to: &out)
+        out.append(UInt8(ascii: " "))
+        out.append(contentsOf: status.reason.utf8)
+        out.append(contentsOf: "\r\n".utf8)
+        for field in headers {
+            if field.name.equalsIgnoringASCIICase("Content-Length") { continue }
+            if date != nil, field.name.equalsIgnoringASCIICase("Date") { continue }
+            if closing, field.name.equalsIgnoringASCIICase("Connection") { continue }
+            Self.append(field.name, field.value, to: &out)
+        }
+        if let date { Self.append("Date", date, to: &out) }
+        if closing { Self.append("Connection", "close", to: &out) }
+        if hasLength {
+            out.append(contentsOf: "Content-Length: ".utf8)
+            Self.appendDecimal(body.count, to: &out)
             out.append(contentsOf: "\r\n".utf8)
         }
-        if hasLength {
-            out.append(contentsOf: "Content-Length: \(body.count)\r\n".utf8)
-        }
         out.append(contentsOf: "\r\n".utf8)
-        if includeBody && hasLength {
-            out.append(contentsOf: body)
+        if sendsBody { out.append(contentsOf: body) }
+    }
+
+    private static func append(_ name: String, _ value: String, to out: inout [UInt8]) {
+        out.append(contentsOf: name.utf8)
+        out.append(contentsOf: ": ".utf8)
+        out.append(contentsOf: value.utf8)
+        out.append(contentsOf: "\r\n".utf8)
+    }
+
+    /// A count or status in decimal, without building a String for it.
+    private static func appendDecimal(_ value: Int, to out: inout [UInt8]) {
+        guard value >= 0 else { return out.append(contentsOf: String(value).utf8) }
+        var divisor = 1
+        while divisor <= value / 10 { divisor *= 10 }
+        var rest = value
+        while divisor > 0 {
+            out.append(UInt8(ascii: "0") + UInt8(rest / divisor))
+            rest %= divisor
+            divisor /= 10
         }
-        return out
     }
 }

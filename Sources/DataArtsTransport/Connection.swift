@@ -293,14 +293,11 @@ final class Connection: Sendable {
 
     /// Queues `response` with the headers the transport owns, and writes it.
     private func finish(_ response: HTTPResponse, closing: Bool, includeBody: Bool = true, _ state: inout State) {
-        var response = response
-        response.headers.set("Date", context.date.now())
         if closing {
-            response.headers.set("Connection", "close")
             state.closeAfterWrite = true
             state.phase = .lingering(since: .now())
         }
-        state.outbound.append(contentsOf: response.serialized(includeBody: includeBody))
+        response.write(into: &state.outbound, date: context.date.now(), closing: closing, includeBody: includeBody)
         deferFlush(&state)
     }
 

@@ -78,4 +78,28 @@ struct ResponseSerializationTests {
         let bytes = HTTPResponse(status: .ok, body: body).serialized()
         #expect(bytes == Array("HTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\n".utf8) + body)
     }
+
+    @Test func writeAppendsWithTheTransportsDateAndCloseReplacingTheGivenOnes() {
+        let response = HTTPResponse(
+            status: .ok, headers: ["date": "old", "X-A": "1", "Connection": "keep-alive", "Content-Length": "9"],
+            body: Array("hi".utf8))
+        var out = Array("earlier".utf8)
+        response.write(into: &out, date: "Wed, 02 Dec 2026 12:00:00 GMT", closing: true)
+        #expect(text(out) == """
+            earlierHTTP/1.1 200 OK\r
+            X-A: 1\r
+            Date: Wed, 02 Dec 2026 12:00:00 GMT\r
+            Connection: close\r
+            Content-Length: 2\r
+            \r
+            hi
+            """)
+    }
+
+    @Test func writeKeepsAGivenConnectionHeaderWhenNotClosing() {
+        let response = HTTPResponse(status: HTTPStatus(1234, "Odd"), headers: ["Connection": "keep-alive"])
+        var out: [UInt8] = []
+        response.write(into: &out, date: "D")
+        #expect(text(out) == "HTTP/1.1 1234 Odd\r\nConnection: keep-alive\r\nDate: D\r\nContent-Length: 0\r\n\r\n")
+    }
 }
