@@ -53,6 +53,10 @@ public struct JournalEntry: Sendable, Equatable {
 
     static let fixedCost = 256
 
+    /// `byteCost` as the journal charged it when recording: given back as it was when the entry
+    /// leaves, without walking its headers a second time (perf: 0.8% of a show).
+    var chargedCost = 0
+
     public static func == (lhs: JournalEntry, rhs: JournalEntry) -> Bool {
         lhs.seq == rhs.seq && lhs.requestID == rhs.requestID
     }

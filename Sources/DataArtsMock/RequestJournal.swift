@@ -34,7 +34,7 @@ public final class RequestJournal: Sendable {
 
         mutating func dropOldest() -> JournalEntry {
             let oldest = entries.removeFirst()
-            bytes -= oldest.byteCost
+            bytes -= oldest.chargedCost
             dropped += 1
             return oldest
         }
@@ -101,6 +101,7 @@ public final class RequestJournal: Sendable {
             entry.seq = state.nextSeq
             state.nextSeq += 1
             let cost = entry.byteCost
+            entry.chargedCost = cost
             var evicted: (first: JournalEntry?, more: [JournalEntry]) = (nil, [])
             while state.count > 0 && (state.count >= capacity || state.bytes + cost > maxBytes) {
                 let oldest = state.dropOldest()
@@ -157,7 +158,7 @@ public final class RequestJournal: Sendable {
             }
             state.entries.removeAll()
             for entry in kept { state.entries.append(entry) }
-            state.bytes = kept.reduce(0) { $0 + $1.byteCost }
+            state.bytes = kept.reduce(0) { $0 + $1.chargedCost }
         }
     }
 }
