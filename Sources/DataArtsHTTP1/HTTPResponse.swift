@@ -30,7 +30,10 @@ public struct HTTPResponse: Sendable, Equatable {
     public func write(into out: inout [UInt8], date: String? = nil, closing: Bool = false, includeBody: Bool = true) {
         let hasLength = status.code >= 200 && status.code != 204
         let sendsBody = includeBody && hasLength
-        out.reserveCapacity(out.count + 128 + headers.fields.count * 32 + (sendsBody ? body.count : 0))
+        // Doubling at least: `reserveCapacity` alone grows to exactly what is asked, and a
+        // connection gathers a loop turn's pipelined replies in one buffer.
+        let needed = out.count + 128 + headers.fields.count * 32 + (sendsBody ? body.count : 0)
+        if needed > out.capacity { out.reserveCapacity(Swift.max(needed, 2 * out.capacity)) }
         out.append(contentsOf: "HTTP/1.1 ".utf8)
         Self.appendDecimal(status.code, to: &out)
         out.append(UInt8(ascii: " "))
