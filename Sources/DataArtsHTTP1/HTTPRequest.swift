@@ -20,7 +20,18 @@ public struct HTTPRequest: Sendable, Equatable {
 
     /// The raw path of the target, still percent-encoded; for the absolute form
     /// (`http://host/p`) the scheme and authority are dropped.
-    public var path: Substring {
+    public var path: Substring { path(queryMark: queryMark) }
+
+    /// The raw query after `?`, or `nil` when the target has none.
+    public var query: Substring? { query(queryMark: queryMark) }
+
+    /// `path` and `query` with the target searched for `?` once: every request is asked both.
+    public var pathAndQuery: (path: Substring, query: Substring?) {
+        let mark = queryMark
+        return (path(queryMark: mark), query(queryMark: mark))
+    }
+
+    private func path(queryMark: String.Index?) -> Substring {
         // The origin form, nearly every request: up to the first `?`.
         if target.utf8.first == UInt8(ascii: "/") {
             return queryMark.map { target[..<$0] } ?? target[...]
@@ -38,16 +49,14 @@ public struct HTTPRequest: Sendable, Equatable {
         return rest.firstIndex(of: "?").map { rest[..<$0] } ?? rest
     }
 
-    /// The raw query after `?`, or `nil` when the target has none.
-    public var query: Substring? {
-        // Over the bytes: a Character search breaks graphemes across the whole target, which
-        // showed in the profile of every request (the journal and the router both ask).
+    private func query(queryMark: String.Index?) -> Substring? {
         queryMark.map { target[target.utf8.index(after: $0)...] }
     }
 
-    /// Where the first `?` is. Searched in the target's contiguous bytes when it has them (a
-    /// native string always does): `firstIndex(of:)` on the UTF-8 view stepped index by index,
-    /// and the path and query look-ups together were 1.7% of a show in perf.
+    /// Where the first `?` is. Searched over the bytes: a Character search breaks graphemes
+    /// across the whole target, and `firstIndex(of:)` on the UTF-8 view stepped index by index
+    /// (the path and query look-ups together were 1.7% of a show in perf), so in the target's
+    /// contiguous bytes when it has them, as a native string always does.
     private var queryMark: String.Index? {
         let utf8 = target.utf8
         let found: Int?? = utf8.withContiguousStorageIfAvailable { $0.firstIndex(of: UInt8(ascii: "?")) }

@@ -15,8 +15,7 @@ public struct ServiceRequest: Sendable {
     /// `body` shares `request.body`'s storage (arrays are copy-on-write): the bytes are held once.
     public init(_ request: HTTPRequest, parameters: RouteParameters = [:], principal: Principal = Principal()) {
         head = request
-        path = request.path
-        query = request.query
+        (path, query) = request.pathAndQuery
         body = RequestBody(request.body)
         self.parameters = parameters
         self.principal = principal

@@ -1,7 +1,7 @@
 import DataArtsHTTP1
 import Testing
 
-/// `path` and `query` of the request-target forms the parser accepts (RFC 9112 §3.2), still
+/// `path` and `query` (apart and as `pathAndQuery`) of the request-target forms the parser accepts (RFC 9112 §3.2), still
 /// percent-encoded: routing splits the raw path, and decoding is the caller's choice (SPEC §4).
 struct RequestTargetTests {
     @Test(arguments: [
@@ -25,5 +25,8 @@ struct RequestTargetTests {
         #expect(parsed.request.target == target)
         #expect(parsed.request.path == path[...])
         #expect(parsed.request.query == query?[...])
+        let both = parsed.request.pathAndQuery
+        #expect(both.path == path[...])
+        #expect(both.query == query?[...])
     }
 }
