@@ -44,7 +44,7 @@ let package = Package(
         // The dashboard's files are compiled in by EmbedFilesPlugin, not bundled as resources.
         exclude: ["Dashboard"], plugins: ["EmbedFilesPlugin"]),
         .executableTarget(name: "dataarts-mock", dependencies: [
-            "DataArtsMock", "DataArtsLocking",
+            "DataArtsMock", "DataArtsHTTP1", "DataArtsLocking",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),

@@ -35,7 +35,7 @@ public struct HTTPResponse: Sendable, Equatable {
         let needed = out.count + 128 + headers.fields.count * 32 + (sendsBody ? body.count : 0)
         if needed > out.capacity { out.reserveCapacity(Swift.max(needed, 2 * out.capacity)) }
         out.append(contentsOf: "HTTP/1.1 ".utf8)
-        Self.appendDecimal(status.code, to: &out)
+        out.appendDecimal(status.code)
         out.append(UInt8(ascii: " "))
         out.append(contentsOf: status.reason.utf8)
         out.append(contentsOf: "\r\n".utf8)
@@ -49,7 +49,7 @@ public struct HTTPResponse: Sendable, Equatable {
         if closing { Self.append("Connection", "close", to: &out) }
         if hasLength {
             out.append(contentsOf: "Content-Length: ".utf8)
-            Self.appendDecimal(body.count, to: &out)
+            out.appendDecimal(body.count)
             out.append(contentsOf: "\r\n".utf8)
         }
         out.append(contentsOf: "\r\n".utf8)
@@ -61,18 +61,5 @@ public struct HTTPResponse: Sendable, Equatable {
         out.append(contentsOf: ": ".utf8)
         out.append(contentsOf: value.utf8)
         out.append(contentsOf: "\r\n".utf8)
-    }
-
-    /// A count or status in decimal, without building a String for it.
-    private static func appendDecimal(_ value: Int, to out: inout [UInt8]) {
-        guard value >= 0 else { return out.append(contentsOf: String(value).utf8) }
-        var divisor = 1
-        while divisor <= value / 10 { divisor *= 10 }
-        var rest = value
-        while divisor > 0 {
-            out.append(UInt8(ascii: "0") + UInt8(rest / divisor))
-            rest %= divisor
-            divisor /= 10
-        }
     }
 }

@@ -1,3 +1,4 @@
+import DataArtsHTTP1
 import DataArtsMock
 import Logging
 
@@ -69,7 +70,7 @@ struct AccessLogLines: AccessLogSink {
             return
         }
         let hundredths = Int(rounded)
-        appendDecimal(&out, hundredths / 100)
+        out.appendDecimal(hundredths / 100)
         out.append(UInt8(ascii: "."))
         let fraction = hundredths % 100
         out.append(UInt8(ascii: "0") + UInt8(fraction / 10))
@@ -86,11 +87,6 @@ struct AccessLogLines: AccessLogSink {
 
     private static func appendStatus(_ out: inout [UInt8], _ status: Int?) {
         guard let status else { return out.append(contentsOf: "closed".utf8) }
-        appendDecimal(&out, status)
-    }
-
-    private static func appendDecimal(_ out: inout [UInt8], _ value: Int) {
-        if value >= 10 { appendDecimal(&out, value / 10) }
-        out.append(UInt8(ascii: "0") + UInt8(value % 10))
+        out.appendDecimal(status)
     }
 }
