@@ -55,6 +55,7 @@ let package = Package(
         .target(name: "DataArtsTestSupport", dependencies: ["DataArtsJSON"], path: "Tests/DataArtsTestSupport"),
         .testTarget(name: "DataArtsHTTP1Tests", dependencies: ["DataArtsHTTP1", "DataArtsTestSupport"]),
         .testTarget(name: "DataArtsJSONTests", dependencies: ["DataArtsJSON", "DataArtsTestSupport"]),
+        .testTarget(name: "DataArtsLockingTests", dependencies: ["DataArtsLocking"]),
         .testTarget(name: "DataArtsSigningTests", dependencies: ["DataArtsSigning", "DataArtsHTTP1"]),
         .testTarget(name: "DataArtsServicesTests", dependencies: [
             "DataArtsServices", "DataArtsHTTP1", "DataArtsJSON", "DataArtsTestSupport",
