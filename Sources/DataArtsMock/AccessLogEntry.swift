@@ -28,6 +28,16 @@ public struct AccessLogEntry: Sendable {
 /// swift-log's metadata dictionary, which perf showed as most of the access log's cost.
 public protocol AccessLogSink: Sendable {
     func log(_ entry: AccessLogEntry)
+
+    /// An event loop's turn begins on this thread; its lines may wait for `turnEnded()`, which
+    /// the loop calls before it sends any of the turn's answers (`HTTPResponder.turnBegan`).
+    func turnBegan()
+    func turnEnded()
+}
+
+extension AccessLogSink {
+    public func turnBegan() {}
+    public func turnEnded() {}
 }
 
 /// The access log as swift-log events: the message, and the entry as `request.*` metadata.

@@ -50,6 +50,14 @@ struct MockResponder: HTTPResponder {
         return Outcome.failure(error).response(requestID: requestID) ?? HTTPResponse(status: error.status)
     }
 
+    func turnBegan() {
+        recorder.accessLog.turnBegan()
+    }
+
+    func turnEnded() {
+        recorder.accessLog.turnEnded()
+    }
+
     /// Records the request, then renders its outcome: the one place an answer becomes HTTP.
     private func deliver(_ context: RequestContext) -> HTTPReply {
         let response = context.outcome.response(requestID: context.requestID)

@@ -49,9 +49,13 @@ final class EventLoop: Sendable {
         var resumeAt: DispatchTime?
     }
 
-    init(label: String) throws(SocketError) {
+    /// Told where each turn begins and ends on the loop's thread (`HTTPResponder.turnBegan`).
+    private let responder: any HTTPResponder
+
+    init(label: String, responder: any HTTPResponder) throws(SocketError) {
         poller = try Poller.open()
         thread = DispatchQueue(label: label)
+        self.responder = responder
     }
 
     /// Starts the loop's thread.
@@ -172,6 +176,8 @@ final class EventLoop: Sendable {
 
     private func run() {
         while true {
+            // The turn includes its wait: nothing runs on this thread meanwhile.
+            responder.turnBegan()
             let timeout = state.withLock { state -> Int32 in
                 guard state.nextDeadline != .distantFuture else { return -1 }
                 let now = DispatchTime.now().uptimeNanoseconds
@@ -194,6 +200,9 @@ final class EventLoop: Sendable {
             }
             runTasks()
             checkDeadlines()
+            // Before anything is sent: what the turn recorded is handed on before a client
+            // could see an answer and send its next request to another loop.
+            responder.turnEnded()
             // Last: events, tasks and timeouts (a 408) all answer into it.
             flushPending()
             if state.withLock({ $0.stopping && $0.connections.isEmpty }) && finishUnlessBusy() { return }

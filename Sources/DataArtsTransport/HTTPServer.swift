@@ -33,7 +33,7 @@ public final class HTTPServer: Sendable {
         let (fd, port) = try Socket.listen(host: configuration.host, port: configuration.port, backlog: 1024)
         var loops: [EventLoop] = []
         do throws(SocketError) {
-            for index in 0..<max(1, configuration.loopCount) { loops.append(try EventLoop(label: "dataarts-mock.loop.\(index)")) }
+            for index in 0..<max(1, configuration.loopCount) { loops.append(try EventLoop(label: "dataarts-mock.loop.\(index)", responder: responder)) }
         } catch {
             Socket.close(fd)
             throw error

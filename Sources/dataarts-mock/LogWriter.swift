@@ -11,6 +11,11 @@ import DataArtsLocking
 /// for a reader that has stopped reading. The descriptor stays blocking (it is shared with
 /// the parent); the writer waits for room with `poll` and writes at most `PIPE_BUF` at a time,
 /// so no write can block once `poll` has said there is room (a regular file takes it whole).
+///
+/// During an event loop's turn (`beginTurn()` … `endTurn()`, on the loop's thread) lines go to
+/// that thread's own lane instead, without the shared lock, and reach the batch in one piece
+/// when the turn ends, before the turn's answers are sent: so a line is never written after
+/// the line of a request that a client sent once it had seen the first one's answer.
 final class LogWriter: Sendable {
     /// The process's stderr.
     static let standardError = LogWriter(descriptor: 2)
@@ -23,7 +28,33 @@ final class LogWriter: Sendable {
         var draining = false
         /// Set by `flush()`: past it, what is still waiting for room is given up.
         var giveUpAt: ContinuousClock.Instant?
+        /// Every thread's lane, for `flush()` to collect a turn still open.
+        var lanes: [Lane] = []
     }
+
+    /// One thread's lines of its current turn. Locked only so that `flush()` can take them
+    /// from another thread; otherwise only its own thread touches it, so the lock is never
+    /// contended and its cache line stays on that thread's core.
+    private final class Lane: Sendable {
+        struct Lines {
+            var bytes: [UInt8] = []
+            var count = 0
+            var dropped = 0
+        }
+        let lines = Locked(Lines())
+    }
+
+    /// What a thread knows of its lanes: one for each writer it has run turns for.
+    private final class ThreadLanes {
+        var lanes: [(writer: UInt64, lane: Lane)] = []
+        /// The lane of the turn in progress on this thread.
+        var open: (writer: UInt64, lane: Lane)?
+    }
+
+    private static let threadLanes = ThreadLocal<ThreadLanes>()
+    private static let serials = Locked<UInt64>(0)
+    /// Names this writer in threads' lanes (an object's address can be reused by another).
+    private let serial: UInt64
 
     private let descriptor: Int32
     private let capacity: Int
@@ -41,12 +72,24 @@ final class LogWriter: Sendable {
         self.descriptor = descriptor
         self.capacity = capacity
         isRegularFile = Self.isRegularFile(descriptor)
+        serial = Self.serials.withLock { serial in
+            serial += 1
+            return serial
+        }
     }
 
     /// Accepts one line: `write` appends its bytes, newline included, to the pending batch
     /// under the lock, so a line costs no buffer of its own. Never blocks on the descriptor.
     /// Past `capacity` pending bytes, the line is dropped (the batch may end one line beyond).
     func append(_ write: (inout [UInt8]) -> Void) {
+        if let open = Self.threadLanes.current?.open, open.writer == serial {
+            open.lane.lines.withLock { lines in
+                guard lines.bytes.count <= capacity else { return lines.dropped += 1 }
+                write(&lines.bytes)
+                lines.count += 1
+            }
+            return
+        }
         let start = state.withLock { state -> Bool in
             guard state.pending.count <= capacity else {
                 state.dropped += 1
@@ -57,10 +100,60 @@ final class LogWriter: Sendable {
             state.draining = true
             return true
         }
-        // A short pause before each batch: lines arrive a few milliseconds later, in batches of
-        // hundreds, and the writer wakes a few hundred times a second instead of once a line
-        // (perf showed those wake-ups as lock contention on every request).
-        if start { queue.asyncAfter(deadline: .now() + .milliseconds(Self.batchDelayMilliseconds)) { self.drain() } }
+        if start { scheduleDrain() }
+    }
+
+    /// From here until `endTurn()`, this thread's lines go to its own lane.
+    func beginTurn() {
+        let thread = Self.threadLanes.current(orMake: ThreadLanes.init)
+        if let known = thread.lanes.first(where: { $0.writer == serial }) {
+            thread.open = known
+            return
+        }
+        let lane = Lane()
+        state.withLock { $0.lanes.append(lane) }
+        thread.lanes.append((serial, lane))
+        thread.open = (serial, lane)
+    }
+
+    /// Hands the turn's lines to the batch, in one piece and under one lock.
+    func endTurn() {
+        guard let thread = Self.threadLanes.current, let open = thread.open, open.writer == serial else { return }
+        thread.open = nil
+        handOver(open.lane)
+    }
+
+    /// The lane's lines join the batch. The lane's lock is held throughout, so two hand-overs
+    /// of one lane (its thread's and a flush's) keep its lines in order; nothing takes the two
+    /// locks the other way round.
+    private func handOver(_ lane: Lane) {
+        let start = lane.lines.withLock { lines -> Bool in
+            guard lines.count > 0 || lines.dropped > 0 else { return false }
+            defer {
+                lines.bytes.removeAll(keepingCapacity: true)
+                lines.count = 0
+                lines.dropped = 0
+            }
+            return state.withLock { state -> Bool in
+                state.dropped += lines.dropped
+                if state.pending.count <= capacity {
+                    state.pending.append(contentsOf: lines.bytes)
+                } else {
+                    state.dropped += lines.count
+                }
+                guard !state.draining else { return false }
+                state.draining = true
+                return true
+            }
+        }
+        if start { scheduleDrain() }
+    }
+
+    /// A short pause before each batch: lines arrive a few milliseconds later, in batches of
+    /// hundreds, and the writer wakes a few hundred times a second instead of once a line
+    /// (perf showed those wake-ups as lock contention on every request).
+    private func scheduleDrain() {
+        queue.asyncAfter(deadline: .now() + .milliseconds(Self.batchDelayMilliseconds)) { self.drain() }
     }
 
     /// Accepts one line (with its newline).
@@ -73,7 +166,13 @@ final class LogWriter: Sendable {
     /// Blocks until every line accepted so far has been written, failed to be, or `seconds`
     /// passed with the descriptor taking nothing.
     func flush(seconds: Int = 2) {
-        state.withLock { $0.giveUpAt = .now + .seconds(seconds) }
+        // A turn may still be open: a loop's last request can close its connection, which lets
+        // the stop go on, before the loop's turn has ended.
+        let lanes = state.withLock { state -> [Lane] in
+            state.giveUpAt = .now + .seconds(seconds)
+            return state.lanes
+        }
+        for lane in lanes { handOver(lane) }
         let done = DispatchSemaphore(value: 0)
         queue.async {
             self.drain()

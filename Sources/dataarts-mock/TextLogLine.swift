@@ -5,6 +5,11 @@ enum TextLogLine {
     /// `TIME LEVEL LABEL:`
     static func begin(_ out: inout [UInt8], time: String, level: String, label: String) {
         out.append(contentsOf: time.utf8)
+        afterTime(&out, level: level, label: label)
+    }
+
+    /// ` LEVEL LABEL:`, what follows the time.
+    static func afterTime(_ out: inout [UInt8], level: String, label: String) {
         out.append(UInt8(ascii: " "))
         out.append(contentsOf: level.utf8)
         out.append(UInt8(ascii: " "))

@@ -29,6 +29,38 @@ import Testing
         #expect(lines.count == 50)
     }
 
+    /// An event loop keeps its turn's lines until the turn ends, and the turn ends before its
+    /// answers are sent: so each request sent once the last one was answered is logged after it,
+    /// whichever of the loops its new connection lands on.
+    @Test func requestsSentOneAfterAnotherAreLoggedInThatOrder() throws {
+        let mock = try MockProcess(["--port", "0"])
+        _ = try mock.waitUntilReady()
+        var sent: [String] = []
+        // 100 lines: well within the pipe's 64 KiB, which nobody reads until the exit.
+        for _ in 0..<100 {
+            let response = try Curl.get(mock.url + "/__mock/health")
+            sent.append(try #require(response.header("X-Request-Id")))
+        }
+        mock.signal(SIGTERM)
+        #expect(mock.exitStatus() == 0)
+        let logged = mock.standardError.split(separator: "\n").compactMap { line in
+            line.split(separator: " ").first { $0.hasPrefix("request.id=") }.map { String($0.dropFirst(11)) }
+        }
+        #expect(logged == sent)
+    }
+
+    /// A line is written while the server goes on serving, not only when it stops.
+    @Test func aLineReachesStderrWhileTheServerRuns() throws {
+        let mock = try MockProcess(["--port", "0"])
+        _ = try mock.waitUntilReady()
+        let response = try Curl.get(mock.url + "/__mock/health")
+        let requestID = try #require(response.header("X-Request-Id"))
+        let read = mock.readStandardError(seconds: 5) { $0.contains("request.id=\(requestID)") }
+        #expect(read.contains("request.id=\(requestID)"))
+        mock.signal(SIGTERM)
+        #expect(mock.exitStatus() == 0)
+    }
+
     /// The command line formats the access line itself (not through swift-log's event, for
     /// speed): it must still read as swift-log's `StreamLogHandler` line for that event.
     @Test func theAccessLineHasSwiftLogsLayout() throws {

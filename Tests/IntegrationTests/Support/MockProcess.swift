@@ -81,6 +81,24 @@ final class MockProcess {
     var standardError: String {
         String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     }
+
+    /// Reads stderr while the process runs, until what it has read satisfies `done` or `seconds`
+    /// pass; answers what it read.
+    func readStandardError(seconds: Double, until done: (String) -> Bool) -> String {
+        let descriptor = stderr.fileHandleForReading.fileDescriptor
+        let deadline = Date().addingTimeInterval(seconds)
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 4096)
+        while !done(String(decoding: bytes, as: UTF8.self)) {
+            let left = Int32(max(0, deadline.timeIntervalSinceNow * 1000))
+            var ready = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+            guard left > 0, poll(&ready, 1, left) > 0 else { break }
+            let count = read(descriptor, &chunk, chunk.count)
+            guard count > 0 else { break }
+            bytes += chunk[..<count]
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
 }
 
 /// A fresh temporary folder for one test.
