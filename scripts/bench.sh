@@ -231,9 +231,11 @@ percent() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.1f%%", 100 * a
 # --- 1. build ----------------------------------------------------------------------------------------
 # The binary users without Swift get (the tarball's and the wheel's), built as scripts/release.sh
 # builds it, so the two share one build folder.
-echo "== building the release binary (swift build -c release --static-swift-stdlib --scratch-path .build-release)"
+echo "== building the release binary (scripts/lib/release-build.sh: swift build -c release --static-swift-stdlib --scratch-path .build-release)"
 build_started=$(date +%s)
-if ! swift build -c release --static-swift-stdlib --scratch-path .build-release --product dataarts-mock >"$tmp/build.log" 2>&1; then
+# shellcheck source=scripts/lib/release-build.sh
+source scripts/lib/release-build.sh
+if ! release_build .build-release >"$tmp/build.log" 2>&1; then
     tail -40 "$tmp/build.log"
     exit 1
 fi

@@ -7,8 +7,9 @@
 #   dist/SHA256SUMS, dist/*.sha256                        `sha256sum -c` checks them
 #
 # The binary is `swift build -c release --static-swift-stdlib` (scratch path .build-release, so
-# it never fights the debug build): the Swift runtime and Foundation are linked in, leaving only
-# libc, libm, libstdc++ and libgcc_s, which every Linux has. This script fails if it needs any
+# it never fights the debug build), linked as scripts/lib/release-build.sh says: the Swift
+# runtime, Foundation and libstdc++ are linked in, leaving only libc, libm and libgcc_s, which
+# every Linux has. This script fails if it needs any
 # other library. The oldest glibc it runs on is read from its symbol versions (the highest
 # GLIBC_x.y it references) and must be the one README.md states. The wheel's platform tag is
 # auditwheel's verdict on the binary, never assumed.
@@ -33,6 +34,7 @@ inputs_hash() {
     {
         swift --version 2>/dev/null
         find Sources Plugins fixtures python Package.swift Package.resolved VERSION README.md LICENSE scripts/release.sh \
+            scripts/lib/release-build.sh scripts/link \
             -type f -not -path '*/__pycache__/*' -not -path '*/.pytest_cache/*' 2>/dev/null \
             | LC_ALL=C sort | xargs sha256sum
     } | sha256sum | cut -d' ' -f1
@@ -68,8 +70,9 @@ started=$(date +%s)
 build_log=$(mktemp)
 stage=$(mktemp -d)
 trap 'rm -rf "$stage" "$build_log"' EXIT
-if ! nice swift build -c release --static-swift-stdlib --scratch-path "$scratch" --product dataarts-mock \
-    >"$build_log" 2>&1; then
+# nice runs commands, not functions: the sourced function runs in a niced shell.
+# shellcheck disable=SC2016  # $1 is that shell's
+if ! nice bash -c 'source scripts/lib/release-build.sh && release_build "$1"' release-build "$scratch" >"$build_log" 2>&1; then
     cat "$build_log" >&2
     exit 1
 fi
