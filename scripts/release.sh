@@ -65,7 +65,7 @@ py=$venv/bin/python
 timeout 600 "$py" -m pip install -q --disable-pip-version-check -r python/requirements-release.txt
 
 # --- 1. the binary ---------------------------------------------------------------------------
-log "swift build -c release --static-swift-stdlib (scratch path .build-release)"
+log "swift build -c release --static-swift-stdlib, linked by scripts/lib/release-build.sh (scratch path .build-release)"
 started=$(date +%s)
 build_log=$(mktemp)
 stage=$(mktemp -d)
