@@ -29,8 +29,8 @@ public protocol HTTPResponder: Sendable {
     /// The answer to a request the transport refused; the connection closes after it.
     func response(to refusal: HTTPRefusal) -> HTTPResponse
 
-    /// An event loop's turn begins on this thread: every request it passes on until
-    /// `turnEnded()` is answered and sent only after that call. A responder can keep what it
+    /// An event loop's turn begins on this thread: the answers to the requests it passes on
+    /// until `turnEnded()` are sent only after that call. A responder can keep what it
     /// does for each request of the turn on this thread and hand it on once a turn (the access
     /// log does). Requests of a turn's pipelined follow-ups and later replies come outside one.
     func turnBegan()
